@@ -1,0 +1,228 @@
+/**
+ * The data model of a Pathomap map.
+ *
+ * Two layers: the *file* types mirror what an author writes in YAML (and what
+ * `graph-data/schema.json` describes); the *resolved* types are what the loader
+ * hands to the rest of the app once every reference, quote and id has been checked.
+ * Nothing here touches the DOM or Svelte.
+ */
+
+export const EVIDENCE_LEVELS = [
+  'systematic-review',
+  'rct',
+  'cohort',
+  'case-control',
+  'case-series',
+  'case-report',
+  'animal-model',
+  'review',
+  'expert-opinion',
+] as const;
+export type EvidenceLevel = (typeof EVIDENCE_LEVELS)[number];
+
+/** Human-readable names for evidence levels, used in the legend, panel and exports. */
+export const EVIDENCE_LEVEL_LABELS: Record<EvidenceLevel, string> = {
+  'systematic-review': 'Systematic review',
+  rct: 'Randomised controlled trial',
+  cohort: 'Cohort study',
+  'case-control': 'Case-control study',
+  'case-series': 'Case series',
+  'case-report': 'Case report',
+  'animal-model': 'Animal model',
+  review: 'Narrative review',
+  'expert-opinion': 'Expert opinion',
+};
+
+export const NODE_SHAPES = [
+  'circle',
+  'square',
+  'diamond',
+  'triangle',
+  'hexagon',
+  'pentagon',
+  'star',
+  'triangle-down',
+] as const;
+export type NodeShape = (typeof NODE_SHAPES)[number];
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+// ---------------------------------------------------------------------------
+// File layer: exactly what the YAML holds.
+// ---------------------------------------------------------------------------
+
+export interface QuoteEvidenceEntry {
+  ref: string;
+  /** Verbatim passage of the reference's stored `file` (whitespace-normalised match). */
+  quote: string;
+  /** Optional remark by the map author on why this passage supports the claim. */
+  note?: string;
+}
+
+export interface FindingEvidenceEntry {
+  ref: string;
+  /** A finding of the reference, in the map author's own words. */
+  finding: string;
+  /** The kind of study the finding comes from. */
+  level: EvidenceLevel;
+  /** A limitation the reader must see next to the finding. */
+  caveat?: string;
+}
+
+export type EvidenceEntry = QuoteEvidenceEntry | FindingEvidenceEntry;
+
+export interface ReferenceEntry {
+  id: string;
+  citation: string;
+  pmid?: string;
+  doi?: string;
+  url?: string;
+  /** Path of a stored plain-text copy of the source, relative to the map file's folder. */
+  file?: string;
+}
+
+export interface CategoryEntry {
+  id: string;
+  label: string;
+  color: string;
+  shape: NodeShape;
+  /** Horizontal band of the layout, left to right; defaults to the category's position in the list. */
+  band?: number;
+  description?: string;
+}
+
+export interface NodeEntry {
+  id: string;
+  label: string;
+  category: string;
+  summary: string;
+  evidence: EvidenceEntry[];
+  aliases?: string[];
+  notes?: string;
+  /** A saved position; the layout pins the node here. */
+  position?: Point;
+}
+
+export interface EdgeEntry {
+  /** Optional stable id; derived from the ends when absent. */
+  id?: string;
+  source: string;
+  target: string;
+  /** Read as "source relation target", e.g. "is associated with". */
+  relation: string;
+  level: EvidenceLevel;
+  evidence: EvidenceEntry[];
+  notes?: string;
+}
+
+export interface TourStepEntry {
+  nodes: string[];
+  caption: string;
+  /** Show only the neighbourhood of the step's nodes within this many steps. */
+  focus?: number;
+}
+
+export interface TourEntry {
+  id: string;
+  title: string;
+  steps: TourStepEntry[];
+}
+
+export interface MapFile {
+  title: string;
+  description?: string;
+  references: ReferenceEntry[];
+  categories: CategoryEntry[];
+  nodes: NodeEntry[];
+  edges: EdgeEntry[];
+  tours?: TourEntry[];
+}
+
+// ---------------------------------------------------------------------------
+// Resolved layer: what the app renders.
+// ---------------------------------------------------------------------------
+
+/** Character offsets [start, end) into a reference's stored text. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+export interface QuoteEvidence extends QuoteEvidenceEntry {
+  kind: 'quote';
+  /** Where the quote sits in the reference text; absent when it could not be verified. */
+  span?: TextSpan;
+}
+
+export interface FindingEvidence extends FindingEvidenceEntry {
+  kind: 'finding';
+}
+
+export type Evidence = QuoteEvidence | FindingEvidence;
+
+export interface Reference extends ReferenceEntry {
+  /** The stored source text, when the reference has a `file`. */
+  text?: string;
+}
+
+export interface Category extends CategoryEntry {
+  band: number;
+}
+
+export interface ConceptNode extends Omit<NodeEntry, 'evidence'> {
+  evidence: Evidence[];
+}
+
+export interface Relation extends Omit<EdgeEntry, 'evidence' | 'id'> {
+  id: string;
+  evidence: Evidence[];
+}
+
+export interface Tour extends TourEntry {}
+
+export interface PathoMap {
+  /** File name without extension, e.g. "calcinosis-ssc". */
+  id: string;
+  title: string;
+  description?: string;
+  references: Reference[];
+  categories: Category[];
+  nodes: ConceptNode[];
+  edges: Relation[];
+  tours: Tour[];
+}
+
+// ---------------------------------------------------------------------------
+// Problems found while loading.
+// ---------------------------------------------------------------------------
+
+export interface Problem {
+  /** The file as the user named it, e.g. "graph-data/calcinosis-ssc.yaml". */
+  file: string;
+  /** 1-based line and column of the offending field (1:1 when the whole file is at fault). */
+  line: number;
+  column: number;
+  /** Field path, e.g. "nodes[3].evidence[0].quote"; "" for the whole document. */
+  path: string;
+  message: string;
+  /** How to fix it. */
+  hint?: string;
+  severity: 'error' | 'warning';
+}
+
+export interface LoadResult {
+  /** Present when the file could be read far enough to show; may be present alongside problems. */
+  map?: PathoMap;
+  problems: Problem[];
+}
+
+/** "file:line:column path: message (hint)" — the one-line form used by the CLI and the app. */
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}:${p.column}`;
+  const field = p.path ? ` ${p.path}` : '';
+  const hint = p.hint ? ` (${p.hint})` : '';
+  return `${where}${field}: ${p.message}${hint}`;
+}
