@@ -3,6 +3,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 
 export default defineConfig({
+  // Relative asset URLs: the built app works from any folder, inside an iframe or from file://.
+  base: './',
   plugins: [svelte()],
   test: {
     projects: [
@@ -22,6 +24,17 @@ export default defineConfig({
           include: ['tests/ui/**/*.test.ts', 'tests/render/**/*.test.ts'],
           environment: 'jsdom',
           setupFiles: ['tests/setup/dom.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browser/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,0 +1,170 @@
+/**
+ * What the reader is looking at: selection, hover, focus mode, hidden categories and the path
+ * finder, with everything that follows from them derived. The map and its graph are the single
+ * source of truth; renderers and panels read from here and write through the methods.
+ */
+import { createConceptGraph, type ChainStep, type ConceptGraph } from '../../core/graph.ts';
+import type { Category, ConceptNode, PathoMap, Reference, Relation } from '../../core/types.ts';
+import type { ViewParams } from '../url-state.ts';
+
+export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
+
+export const FOCUS_DEPTHS = [1, 2, 3] as const;
+
+/** Which nodes and relations stay bright; everything else fades. */
+export interface Emphasis {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+export class MapViewState {
+  readonly map: PathoMap;
+  readonly graph: ConceptGraph;
+  readonly references: ReadonlyMap<string, Reference>;
+  readonly categories: ReadonlyMap<string, Category>;
+
+  selection = $state.raw<Selection>(null);
+  /** Node under the pointer or keyboard focus. */
+  hovered = $state.raw<string | null>(null);
+  /** 0 = off; otherwise show only the selection's neighbourhood within this many steps. */
+  focusDepth = $state.raw(0);
+  hiddenCategories = $state.raw<ReadonlySet<string>>(new Set());
+  pathFrom = $state.raw<string | null>(null);
+  pathTo = $state.raw<string | null>(null);
+  view = $state.raw<'map' | 'text'>('map');
+
+  constructor(map: PathoMap) {
+    this.map = map;
+    this.graph = createConceptGraph(map);
+    this.references = new Map(map.references.map((r) => [r.id, r]));
+    this.categories = new Map(map.categories.map((c) => [c.id, c]));
+  }
+
+  selectedNode: ConceptNode | undefined = $derived.by(() =>
+    this.selection?.kind === 'node' ? this.graph.node(this.selection.id) : undefined,
+  );
+
+  selectedEdge: Relation | undefined = $derived.by(() =>
+    this.selection?.kind === 'edge' ? this.graph.relation(this.selection.id) : undefined,
+  );
+
+  /** Nodes whose category is shown. */
+  #categoryVisible = $derived.by(() => {
+    const hidden = this.hiddenCategories;
+    return new Set(this.map.nodes.filter((n) => !hidden.has(n.category)).map((n) => n.id));
+  });
+
+  /** The nodes focus mode centres on: the selected concept, or both ends of a selected relation. */
+  #focusCentre = $derived.by((): string[] => {
+    if (this.selectedNode) return [this.selectedNode.id];
+    if (this.selectedEdge) return [this.selectedEdge.source, this.selectedEdge.target];
+    return [];
+  });
+
+  focusActive = $derived(this.focusDepth > 0 && this.#focusCentre.length > 0);
+
+  visibleNodes: ReadonlySet<string> = $derived.by(() => {
+    if (!this.focusActive) return this.#categoryVisible;
+    return this.graph.neighbourhood(this.#focusCentre, this.focusDepth, {
+      within: this.#categoryVisible,
+    });
+  });
+
+  visibleEdges: Relation[] = $derived.by(() => {
+    const visible = this.visibleNodes;
+    return this.map.edges.filter((e) => visible.has(e.source) && visible.has(e.target));
+  });
+
+  /** The shortest chain between the path finder's ends, through visible categories only. */
+  path: ChainStep[] | null = $derived.by(() => {
+    if (!this.pathFrom || !this.pathTo) return null;
+    return this.graph.shortestChain(this.pathFrom, this.pathTo, { within: this.#categoryVisible });
+  });
+
+  emphasis: Emphasis | null = $derived.by(() => {
+    const around = (id: string): Emphasis => {
+      const nodes = new Set([id, ...this.graph.neighbours(id)]);
+      const edges = new Set(
+        [...this.graph.outgoing(id), ...this.graph.incoming(id)].map((r) => r.id),
+      );
+      return { nodes, edges };
+    };
+    if (this.hovered && this.graph.has(this.hovered)) return around(this.hovered);
+    if (this.path && this.path.length > 0) {
+      return {
+        nodes: new Set(this.path.flatMap((s) => [s.from, s.to])),
+        edges: new Set(this.path.map((s) => s.relation.id)),
+      };
+    }
+    if (this.selectedNode) return around(this.selectedNode.id);
+    if (this.selectedEdge) {
+      const e = this.selectedEdge;
+      return { nodes: new Set([e.source, e.target]), edges: new Set([e.id]) };
+    }
+    return null;
+  });
+
+  selectNode(id: string): void {
+    if (this.graph.has(id)) this.selection = { kind: 'node', id };
+  }
+
+  selectEdge(id: string): void {
+    if (this.graph.relation(id)) this.selection = { kind: 'edge', id };
+  }
+
+  clearSelection(): void {
+    this.selection = null;
+  }
+
+  setCategoryVisible(id: string, visible: boolean): void {
+    const next = new Set(this.hiddenCategories);
+    if (visible) next.delete(id);
+    else next.add(id);
+    this.hiddenCategories = next;
+    // A hidden selection would leave the panel describing something not on screen.
+    const sel = this.selectedNode ?? this.selectedEdge;
+    if (sel && !this.isShown(sel)) this.selection = null;
+  }
+
+  setPath(from: string | null, to: string | null): void {
+    this.pathFrom = from && this.graph.has(from) ? from : null;
+    this.pathTo = to && this.graph.has(to) ? to : null;
+  }
+
+  /** Whether a node or relation is currently drawn. */
+  isShown(item: ConceptNode | Relation): boolean {
+    const visible = this.visibleNodes;
+    return 'source' in item ? visible.has(item.source) && visible.has(item.target) : visible.has(item.id);
+  }
+
+  categoryOf(node: ConceptNode): Category | undefined {
+    return this.categories.get(node.category);
+  }
+
+  labelOf(id: string): string {
+    return this.graph.node(id)?.label ?? id;
+  }
+
+  toParams(): ViewParams {
+    const p: ViewParams = {};
+    if (this.selection?.kind === 'node') p.node = this.selection.id;
+    if (this.selection?.kind === 'edge') p.edge = this.selection.id;
+    if (this.focusDepth > 0) p.depth = this.focusDepth;
+    if (this.hiddenCategories.size > 0) p.hide = [...this.hiddenCategories].sort();
+    if (this.pathFrom) p.from = this.pathFrom;
+    if (this.pathTo) p.to = this.pathTo;
+    if (this.view === 'text') p.view = 'text';
+    return p;
+  }
+
+  /** Applies a parsed URL; ids the map does not know are ignored. */
+  applyParams(p: ViewParams): void {
+    this.hiddenCategories = new Set((p.hide ?? []).filter((id) => this.categories.has(id)));
+    this.selection = null;
+    if (p.node) this.selectNode(p.node);
+    else if (p.edge) this.selectEdge(p.edge);
+    this.focusDepth = p.depth ?? 0;
+    this.setPath(p.from ?? null, p.to ?? null);
+    this.view = p.view ?? 'map';
+  }
+}
