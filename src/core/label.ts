@@ -1,0 +1,18 @@
+/**
+ * How a concept's label is set on the map: on one line when short, otherwise on two lines
+ * broken at the space nearest its middle. The layout sizes labels with the same rule.
+ */
+
+/** Labels longer than this many characters wrap onto two lines. */
+export const WRAP_AFTER_CHARS = 18;
+
+export function wrapLabel(label: string): string[] {
+  const text = label.trim().replace(/\s+/g, ' ');
+  if (text.length <= WRAP_AFTER_CHARS) return [text];
+  const middle = text.length / 2;
+  let breakAt = -1;
+  for (let space = text.indexOf(' '); space !== -1; space = text.indexOf(' ', space + 1)) {
+    if (breakAt === -1 || Math.abs(space - middle) < Math.abs(breakAt - middle)) breakAt = space;
+  }
+  return breakAt === -1 ? [text] : [text.slice(0, breakAt), text.slice(breakAt + 1)];
+}
