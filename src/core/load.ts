@@ -1,0 +1,186 @@
+/**
+ * Loads a map file: bytes → text → YAML → schema → cross-references → stored sources →
+ * resolved map, collecting every problem found on the way, each located at a line and column.
+ *
+ * Pure: no DOM, no Node APIs. The caller supplies the content and a way to read the stored
+ * texts, so the same code runs in the checker, the build and the browser.
+ */
+import { LineCounter, isMap, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { checkIntegrity } from './integrity.ts';
+import { formatFieldPath, type Issue } from './issue.ts';
+import { createLocator, type Locator } from './locate.ts';
+import { resolveMap } from './resolve.ts';
+import { checkAgainstSchema } from './schema.ts';
+import { checkSources, MAX_FILE_BYTES, megabytes, type ReadReference } from './sources.ts';
+import type { LoadResult, MapFile, Problem } from './types.ts';
+import { decodeUtf8, stripBom, utf8ByteLength } from './utf8.ts';
+
+export { MAX_FILE_BYTES };
+
+export interface MapSource {
+  /** The file as the user should see it named in problems, e.g. "graph-data/calcinosis-ssc.yaml". */
+  fileName: string;
+  content: string | Uint8Array;
+  /** Reads a stored text by its path relative to the map's folder; null when there is none. */
+  readReference?: ReadReference;
+}
+
+/**
+ * Alias expansions allowed per alias, relative to the document's size (see the `yaml` docs).
+ * Maps have little use for aliases, so a small budget ends "billion laughs" documents at once.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+const REQUIRED_FIELDS = '`title`, `references`, `categories`, `nodes` and `edges`';
+
+/** Checks and resolves a map. Never throws: anything unexpected becomes a problem at 1:1. */
+export async function loadMap(source: MapSource): Promise<LoadResult> {
+  try {
+    return await loadChecked(source);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problems: [problemAtStart(source.fileName, `could not be loaded: ${reason}`)] };
+  }
+}
+
+/** The map id: the file's base name without its extension. */
+export function mapIdOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+async function loadChecked(source: MapSource): Promise<LoadResult> {
+  const file = source.fileName;
+  const text = decodeContent(source);
+  if (typeof text !== 'string') return { problems: [text] };
+  if (text.trim() === '') {
+    return { problems: [problemAtStart(file, 'the file is empty', `a map needs ${REQUIRED_FIELDS}`)] };
+  }
+
+  const lineCounter = new LineCounter();
+  // prettyErrors is off: it appends a source excerpt to each message; we report positions instead.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: Math.max(1, line), column: Math.max(1, col) };
+  };
+  const yamlProblems = [
+    ...doc.errors.map((e) => yamlProblem(file, e, 'error', at)),
+    ...doc.warnings.map((e) => yamlProblem(file, e, 'warning', at)),
+  ];
+  // After a syntax error the structure is guesswork; further checks would only add noise.
+  if (doc.errors.length > 0) return { problems: sortProblems(yamlProblems) };
+
+  if (doc.contents === null) {
+    return { problems: [...yamlProblems, problemAtStart(file, 'the file holds no data, only comments', `a map needs ${REQUIRED_FIELDS}`)] };
+  }
+  if (!isMap(doc.contents)) {
+    const where = at(doc.contents.range?.[0] ?? 0);
+    return {
+      problems: sortProblems([
+        ...yamlProblems,
+        { file, ...where, path: '', message: `the top level must be a mapping with ${REQUIRED_FIELDS}`, severity: 'error' },
+      ]),
+    };
+  }
+
+  const value = toPlainData(doc);
+  if (value.ok === false) {
+    return { problems: sortProblems([...yamlProblems, { file, ...at(value.offset), path: '', message: value.message, severity: 'error' }]) };
+  }
+
+  const locate = createLocator(doc, lineCounter);
+  const shapeIssues = checkAgainstSchema(value.data);
+  const integrityIssues = checkIntegrity(value.data, (path) => locate(path).line);
+  const sources = await checkSources(value.data, source.readReference);
+
+  const issues = [...shapeIssues, ...integrityIssues, ...sources.issues];
+  const problems = sortProblems([...yamlProblems, ...issues.map((issue) => locatedProblem(file, issue, locate))]);
+
+  // Problems with stored sources leave the map drawable (quotes show as unverified);
+  // problems with its shape or cross-references do not.
+  const drawable = [...shapeIssues, ...integrityIssues].every((i) => (i.severity ?? 'error') !== 'error');
+  if (!drawable) return { problems };
+  return { map: resolveMap(mapIdOf(file), value.data as MapFile, sources), problems };
+}
+
+/** The source as text without BOM, or the problem that prevents reading it. */
+function decodeContent({ fileName, content }: MapSource): string | Problem {
+  const size = typeof content === 'string' ? utf8ByteLength(content) : content.length;
+  if (size > MAX_FILE_BYTES) {
+    return problemAtStart(fileName, `the file is too large (${megabytes(size)}; at most ${megabytes(MAX_FILE_BYTES)})`, 'split the map into several maps');
+  }
+  if (typeof content === 'string') return stripBom(content);
+  const decoded = decodeUtf8(content);
+  if (decoded.ok) return decoded.text;
+  return {
+    file: fileName,
+    line: decoded.line,
+    column: decoded.column,
+    path: '',
+    message: 'the file is not valid UTF-8 text',
+    hint: `save it as UTF-8; the first invalid byte is at offset ${decoded.byteOffset}`,
+    severity: 'error',
+  };
+}
+
+/** The document as plain data, or why it cannot become that (an alias bomb). */
+function toPlainData(doc: Document): { ok: true; data: unknown } | { ok: false; offset: number; message: string } {
+  try {
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    // The yaml library signals runaway alias expansion with a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    return { ok: false, offset: firstAliasOffset(doc), message: 'aliases (*name) expand to too much data' };
+  }
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** How to fix the YAML errors authors meet most often. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  DUPLICATE_KEY: 'this key appears earlier in the same mapping; keep one',
+  MULTIPLE_DOCS: 'a map file holds one document; remove the extra `---`',
+  TAB_AS_INDENT: 'indent with spaces, not tabs',
+};
+
+function yamlProblem(
+  file: string,
+  error: YAMLError,
+  severity: Problem['severity'],
+  at: (offset: number) => { line: number; column: number },
+): Problem {
+  // Messages read as sentences ("Map keys must be unique"); lower-case them like ours.
+  const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  const hint = YAML_HINTS[error.code];
+  return { file, ...at(error.pos[0]), path: '', message, ...(hint ? { hint } : {}), severity };
+}
+
+function locatedProblem(file: string, issue: Issue, locate: Locator): Problem {
+  return {
+    file,
+    ...locate(issue.path, issue.at),
+    path: formatFieldPath(issue.path),
+    message: issue.message,
+    ...(issue.hint ? { hint: issue.hint } : {}),
+    severity: issue.severity ?? 'error',
+  };
+}
+
+function problemAtStart(file: string, message: string, hint?: string): Problem {
+  return { file, line: 1, column: 1, path: '', message, ...(hint ? { hint } : {}), severity: 'error' };
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,74 @@
+/**
+ * Builds the resolved map the app renders from a map file that passed the schema and
+ * integrity checks: defaults filled in, relation ids derived, evidence tagged with its kind
+ * and quotes with where they sit in the stored text.
+ */
+import type { SourceCheck } from './sources.ts';
+import type {
+  Category,
+  ConceptNode,
+  EdgeEntry,
+  Evidence,
+  EvidenceEntry,
+  MapFile,
+  PathoMap,
+  Reference,
+  Relation,
+  TextSpan,
+} from './types.ts';
+
+export function resolveMap(id: string, file: MapFile, sources: Pick<SourceCheck, 'texts' | 'spans'>): PathoMap {
+  const spanOf = (entry: EvidenceEntry) => sources.spans.get(entry as unknown as Record<string, unknown>);
+  const evidenceOf = (entries: EvidenceEntry[]) => entries.map((entry) => resolveEvidence(entry, spanOf(entry)));
+
+  const references: Reference[] = file.references.map((reference) => {
+    const text = sources.texts.get(reference.id)?.text;
+    return text === undefined ? { ...reference } : { ...reference, text };
+  });
+  const categories: Category[] = file.categories.map((category, index) => ({
+    ...category,
+    band: category.band ?? index,
+  }));
+  const nodes: ConceptNode[] = file.nodes.map((node) => ({ ...node, evidence: evidenceOf(node.evidence) }));
+  const edgeIds = relationIds(file.edges);
+  const edges: Relation[] = file.edges.map((edge, index) => ({
+    ...edge,
+    id: edgeIds[index]!,
+    evidence: evidenceOf(edge.evidence),
+  }));
+
+  return {
+    id,
+    title: file.title,
+    ...(file.description === undefined ? {} : { description: file.description }),
+    references,
+    categories,
+    nodes,
+    edges,
+    tours: file.tours ?? [],
+  };
+}
+
+function resolveEvidence(entry: EvidenceEntry, span: TextSpan | undefined): Evidence {
+  if ('quote' in entry) return span ? { ...entry, kind: 'quote', span } : { ...entry, kind: 'quote' };
+  return { ...entry, kind: 'finding' };
+}
+
+/**
+ * Explicit ids as written; the others `source->target`, with `#2`, `#3`… for parallel
+ * relations, skipping any id already taken so derived ids never collide with explicit ones.
+ */
+export function relationIds(edges: readonly Pick<EdgeEntry, 'id' | 'source' | 'target'>[]): string[] {
+  const taken = new Set(edges.flatMap((edge) => (edge.id === undefined ? [] : [edge.id])));
+  const nextSuffix = new Map<string, number>(); // keeps many parallel relations linear
+  return edges.map((edge) => {
+    if (edge.id !== undefined) return edge.id;
+    const base = `${edge.source}->${edge.target}`;
+    let n = nextSuffix.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}#${n}`;
+    while (taken.has(id)) id = `${base}#${++n}`;
+    nextSuffix.set(base, n + 1);
+    taken.add(id);
+    return id;
+  });
+}
