@@ -1,0 +1,62 @@
+/**
+ * Checks maps: `npm run check:graph -- [map.yaml ...]` (default: every map in graph-data/).
+ * Prints each problem as `file:line:column path: message (hint)` and a summary per map;
+ * exits with 1 if any map has an error, so builds and CI stop on a broken map.
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatProblem, type LoadResult, type PathoMap } from '../src/core/types.ts';
+import { displayPath, loadMapFile } from './lib/load-map-file.ts';
+
+const MAP_DIR = 'graph-data';
+const MAP_FILE = /\.(ya?ml|json)$/i;
+
+async function defaultMapFiles(): Promise<string[]> {
+  const names = await readdir(MAP_DIR).catch(() => [] as string[]);
+  return names
+    .filter((name) => MAP_FILE.test(name) && name !== 'schema.json')
+    .sort()
+    .map((name) => join(MAP_DIR, name));
+}
+
+/** Prints one map's problems and summary; returns whether it has errors. */
+function report(result: LoadResult, fileName: string): boolean {
+  for (const problem of result.problems) {
+    console.log(`${problem.severity === 'warning' ? 'warning: ' : ''}${formatProblem(problem)}`);
+  }
+  const errors = result.problems.filter((p) => p.severity === 'error').length;
+  const warnings = result.problems.length - errors;
+  if (errors > 0 || !result.map) {
+    console.log(`✗ ${fileName}: ${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}`);
+    return true;
+  }
+  console.log(`✓ ${fileName}: ${soundSummary(result.map)}${warnings ? ` (${count(warnings, 'warning')})` : ''}`);
+  return false;
+}
+
+function soundSummary(map: PathoMap): string {
+  const quotes = [...map.nodes, ...map.edges].flatMap((item) => item.evidence).filter((e) => e.kind === 'quote');
+  const quoteNote = quotes.length === 0 ? 'no quotes to verify' : `all ${count(quotes.length, 'quote')} found`;
+  return `${count(map.nodes.length, 'concept')}, ${count(map.edges.length, 'relation')}, ${quoteNote}`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const files = args.length > 0 ? args : await defaultMapFiles();
+  if (files.length === 0) {
+    console.error(`No maps found in ${MAP_DIR}/ (expected *.yaml, *.yml or *.json).`);
+    return 1;
+  }
+  let failed = false;
+  for (const file of files) {
+    const name = displayPath(file);
+    if (report(await loadMapFile(file, name), name)) failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = await main();
