@@ -82,52 +82,73 @@ function wordsOf(text: string): Word[] {
 }
 
 /**
- * The passage of `text` most like `quote`, to show next to a "not found" error: the window of
- * as many words as the quote that shares the most words with it, cut to about 80 characters
- * (ending in … when cut). Empty when no word of the quote occurs in the text.
+ * The passage of `text` most like `quote`, to show next to a "not found" error, cut to about
+ * 80 characters (ending in … when cut). Empty when no word of the quote occurs in the text.
  */
 export function closestPassage(text: string, quote: string): string {
-  const start = closestPassageStart(text, quote);
-  return start === null ? '' : excerpt(text, start, PASSAGE_LENGTH);
+  const quoteWords = wordsOf(quote).map((w) => w.key);
+  const textWords = wordsOf(text);
+  const window = bestWindow(textWords, quoteWords);
+  if (window === null) return '';
+
+  // Within and around that window, line the quote up on its longest run of words the text
+  // shares verbatim, so the passage starts where the quote would.
+  const from = Math.max(0, window.first - window.size);
+  const region = textWords.slice(from, window.first + 2 * window.size).map((w) => w.key);
+  const run = longestCommonRun(quoteWords, region);
+  const firstWord = Math.max(0, from + run.bAt - run.aAt);
+  return excerpt(text, textWords[firstWord]!.start, PASSAGE_LENGTH);
 }
 
-/** Start offset of the best-matching window, or null when nothing matches. */
-function closestPassageStart(text: string, quote: string): number | null {
+/**
+ * The window of as many words as the quote that holds the most of the quote's words
+ * (counted with multiplicity); the first such window, or null if no word is shared.
+ */
+function bestWindow(words: Word[], quoteWords: string[]): { first: number; size: number } | null {
   const wanted = new Map<string, number>();
-  for (const { key } of wordsOf(quote)) wanted.set(key, (wanted.get(key) ?? 0) + 1);
-  const words = wordsOf(text);
-  const windowSize = Math.max(1, Math.min(wordsOf(quote).length, words.length));
+  for (const key of quoteWords) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+  const size = Math.max(1, Math.min(quoteWords.length, words.length));
 
-  // Slide a window of `windowSize` words over the text, keeping `score` = how many of the
-  // quote's words (counted with multiplicity) the window holds, updated in O(1) per step.
+  // Slide the window one word at a time, updating the score in O(1) per step.
   const inWindow = new Map<string, number>();
   let score = 0;
+  let best: { first: number; size: number } | null = null;
   let bestScore = 0;
-  let bestFirst = 0;
-  const add = (key: string) => {
-    const had = inWindow.get(key) ?? 0;
-    if (had < (wanted.get(key) ?? 0)) score++;
-    inWindow.set(key, had + 1);
-  };
-  const remove = (key: string) => {
-    const had = inWindow.get(key)!;
-    inWindow.set(key, had - 1);
-    if (had - 1 < (wanted.get(key) ?? 0)) score--;
-  };
   for (let i = 0; i < words.length; i++) {
-    add(words[i]!.key);
-    if (i >= windowSize) remove(words[i - windowSize]!.key);
-    const first = Math.max(0, i - windowSize + 1);
+    const entering = words[i]!.key;
+    const had = inWindow.get(entering) ?? 0;
+    if (had < (wanted.get(entering) ?? 0)) score++;
+    inWindow.set(entering, had + 1);
+    if (i >= size) {
+      const leaving = words[i - size]!.key;
+      const left = inWindow.get(leaving)! - 1;
+      inWindow.set(leaving, left);
+      if (left < (wanted.get(leaving) ?? 0)) score--;
+    }
     if (score > bestScore) {
       bestScore = score;
-      bestFirst = first;
+      best = { first: Math.max(0, i - size + 1), size };
     }
   }
-  if (bestScore === 0) return null;
-  // Start at the window's first word that the quote shares, not at a stray word before it.
-  let first = bestFirst;
-  while (!wanted.has(words[first]!.key)) first++;
-  return words[first]!.start;
+  return best;
+}
+
+/** The longest run of equal consecutive items of `a` and `b`, and where it starts in each. */
+function longestCommonRun(a: string[], b: string[]): { aAt: number; bAt: number; length: number } {
+  let best = { aAt: 0, bAt: 0, length: 0 };
+  // runs[j]: length of the common run ending at a[i - 1] and b[j - 1] (one DP row at a time).
+  let runs = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    const next = new Uint32Array(b.length + 1);
+    for (let j = 1; j <= b.length; j++) {
+      if (a[i - 1] !== b[j - 1]) continue;
+      const length = runs[j - 1]! + 1;
+      next[j] = length;
+      if (length > best.length) best = { aAt: i - length, bAt: j - length, length };
+    }
+    runs = next;
+  }
+  return best;
 }
 
 /** About `length` characters of `text` from `start`, whitespace collapsed, cut at a word boundary. */
