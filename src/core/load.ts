@@ -59,8 +59,10 @@ async function loadChecked(source: MapSource): Promise<LoadResult> {
   }
 
   const lineCounter = new LineCounter();
-  // prettyErrors is off: it appends a source excerpt to each message; we report positions instead.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // prettyErrors is off: it appends a source excerpt to each message; we report positions
+  // instead. logLevel 'error' keeps the library from printing warnings of its own (e.g. about
+  // a mapping used as a key, which the schema check then reports as an unknown field).
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const at = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line: Math.max(1, line), column: Math.max(1, col) };
@@ -147,11 +149,11 @@ function firstAliasOffset(doc: Document): number {
   return offset;
 }
 
-/** How to fix the YAML errors authors meet most often. */
-const YAML_HINTS: Partial<Record<string, string>> = {
-  DUPLICATE_KEY: 'this key appears earlier in the same mapping; keep one',
-  MULTIPLE_DOCS: 'a map file holds one document; remove the extra `---`',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
+/** Plainer words and a fix for the YAML errors authors meet most often. */
+const YAML_EXPLANATIONS: Partial<Record<string, { message?: string; hint: string }>> = {
+  DUPLICATE_KEY: { hint: 'this key appears earlier in the same mapping; keep one' },
+  MULTIPLE_DOCS: { message: 'the file holds more than one YAML document', hint: 'a map file holds one document; remove the extra `---`' },
+  TAB_AS_INDENT: { hint: 'indent with spaces, not tabs' },
 };
 
 function yamlProblem(
@@ -160,10 +162,10 @@ function yamlProblem(
   severity: Problem['severity'],
   at: (offset: number) => { line: number; column: number },
 ): Problem {
-  // Messages read as sentences ("Map keys must be unique"); lower-case them like ours.
-  const message = error.message.charAt(0).toLowerCase() + error.message.slice(1);
-  const hint = YAML_HINTS[error.code];
-  return { file, ...at(error.pos[0]), path: '', message, ...(hint ? { hint } : {}), severity };
+  const explanation = YAML_EXPLANATIONS[error.code];
+  // The parser's messages read as sentences ("Map keys must be unique"); lower-case them like ours.
+  const message = explanation?.message ?? error.message.charAt(0).toLowerCase() + error.message.slice(1);
+  return { file, ...at(error.pos[0]), path: '', message, ...(explanation ? { hint: explanation.hint } : {}), severity };
 }
 
 function locatedProblem(file: string, issue: Issue, locate: Locator): Problem {

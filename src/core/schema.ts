@@ -326,9 +326,12 @@ function asHint(sentence: string): string {
   return sentence.charAt(0).toLowerCase() + sentence.slice(1).replace(/\.$/, '');
 }
 
+/** The first sentence of a field's description, as a hint on what to write there. */
 function hintFrom(property: unknown): { hint?: string } {
   const description = isRecord(property) ? property.description : undefined;
-  return typeof description === 'string' ? { hint: asHint(description) } : {};
+  if (typeof description !== 'string') return {};
+  const firstSentence = description.split(/\.\s+(?=[A-Z])/)[0]!;
+  return { hint: asHint(firstSentence) };
 }
 
 function lengthOf(value: unknown): number {

@@ -91,7 +91,7 @@ async function readStoredTexts(
   const texts = new Map<string, StoredText>();
   const issues: Issue[] = [];
   // Several references may share a file; read and index it once.
-  const reads = new Map<string, Promise<StoredText | string>>();
+  const reads = new Map<string, Promise<StoredText | Unreadable>>();
 
   await Promise.all(
     [...references].map(async ([id, reference]) => {
@@ -110,31 +110,40 @@ async function readStoredTexts(
       let read = reads.get(checked.path);
       if (!read) reads.set(checked.path, (read = readStoredText(checked.path, readReference)));
       const result = await read;
-      if (typeof result === 'string') issues.push({ path, message: `${file} ${result}` });
+      if ('problem' in result) issues.push({ path, message: `${file} ${result.problem}`, ...(result.hint ? { hint: result.hint } : {}) });
       else texts.set(id, result);
     }),
   );
   return { texts, issues };
 }
 
-/** The stored text, or what is wrong with it (completing "<file> …"). */
-async function readStoredText(path: string, readReference: ReadReference): Promise<StoredText | string> {
+/** Why a stored text cannot be used; `problem` completes the sentence "<file> …". */
+interface Unreadable {
+  problem: string;
+  hint?: string;
+}
+
+async function readStoredText(path: string, readReference: ReadReference): Promise<StoredText | Unreadable> {
   let content: string | Uint8Array | null;
   try {
     content = await readReference(path);
   } catch (error) {
-    return `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (content === null) return "not found in the map's folder";
+  if (content === null) {
+    return { problem: "not found in the map's folder", hint: "give the path relative to the map file's folder" };
+  }
 
   const size = typeof content === 'string' ? utf8ByteLength(content) : content.length;
-  if (size > MAX_FILE_BYTES) return `is too large (${megabytes(size)}; at most ${megabytes(MAX_FILE_BYTES)})`;
+  if (size > MAX_FILE_BYTES) return { problem: `is too large (${megabytes(size)}; at most ${megabytes(MAX_FILE_BYTES)})` };
 
   let text: string;
   if (typeof content === 'string') text = stripBom(content);
   else {
     const decoded = decodeUtf8(content);
-    if (!decoded.ok) return `is not UTF-8 text (invalid byte at line ${decoded.line}, column ${decoded.column}); save it as UTF-8`;
+    if (!decoded.ok) {
+      return { problem: `is not UTF-8 text (invalid byte at line ${decoded.line}, column ${decoded.column})`, hint: 'save it as UTF-8' };
+    }
     text = decoded.text;
   }
   return { text, finder: createQuoteFinder(text) };
