@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import pathomap from './scripts/vite-plugin-pathomap.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder, inside an iframe or from file://.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), pathomap()],
   test: {
     projects: [
       {

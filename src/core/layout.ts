@@ -131,15 +131,15 @@ const LINK_SLACK: Record<EvidenceLevel, number> = {
   'expert-opinion': 1.2,
 };
 
-/** Average advance of a character of a 13 px system sans-serif. */
-const CHAR_WIDTH = 7.5;
+/** Average advance of a character of the 14 px system sans-serif the map labels use. */
+export const LABEL_CHAR_WIDTH = 8.1;
 
 /**
  * A DOM-free guess at a label's rendered width: the longer of its lines, wrapped as the map
  * draws them, by character count.
  */
 export function estimateLabelWidth(label: string): number {
-  return Math.max(0, ...wrapLabel(label).map((line) => line.length)) * CHAR_WIDTH;
+  return Math.max(0, ...wrapLabel(label).map((line) => line.length)) * LABEL_CHAR_WIDTH;
 }
 
 const finite = (point: Point | undefined): Point | undefined =>

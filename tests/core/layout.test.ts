@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createLayout,
   estimateLabelWidth,
+  LABEL_CHAR_WIDTH,
   type ForceLayout,
   type LayoutInput,
   type LayoutNode,
@@ -393,15 +394,15 @@ describe('awkward input', () => {
 describe('estimateLabelWidth', () => {
   it.each([
     ['', 0],
-    ['ENPP1', 5 * 7.5],
-    ['  Fetuin-A  ', 8 * 7.5],
-    ['Matrix   Gla protein', 18 * 7.5],
-    ['Matrix Gla protein', 18 * 7.5],
+    ['ENPP1', 5 * LABEL_CHAR_WIDTH],
+    ['  Fetuin-A  ', 8 * LABEL_CHAR_WIDTH],
+    ['Matrix   Gla protein', 18 * LABEL_CHAR_WIDTH],
+    ['Matrix Gla protein', 18 * LABEL_CHAR_WIDTH],
     // Wrapped at the space nearest the middle: "Intralesional" / "sodium thiosulfate".
-    ['Intralesional sodium thiosulfate', 18 * 7.5],
+    ['Intralesional sodium thiosulfate', 18 * LABEL_CHAR_WIDTH],
     // "Calcinosis" / "cutis in SSc".
-    ['Calcinosis cutis in SSc', 12 * 7.5],
+    ['Calcinosis cutis in SSc', 12 * LABEL_CHAR_WIDTH],
     // Nowhere to wrap: one long line.
-    ['Pseudoxanthomaelasticumlike', 27 * 7.5],
+    ['Pseudoxanthomaelasticumlike', 27 * LABEL_CHAR_WIDTH],
   ])('%j → %s px', (label, expected) => expect(estimateLabelWidth(label)).toBe(expected));
 });

@@ -1,16 +1,9 @@
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import DetailsPanel from '../../src/ui/DetailsPanel.svelte';
 import { MapViewState } from '../../src/ui/state/map-view.svelte.ts';
 import { CAVEAT, FINDING, MARKUP_LABEL, QUOTE, UNVERIFIED_QUOTE, smallMap } from '../fixtures/small-map.ts';
-
-beforeAll(() => {
-  // jsdom has no element scrolling; SourceText scrolls its box to the highlighted quote.
-  if (!('scrollTo' in Element.prototype)) {
-    Object.defineProperty(Element.prototype, 'scrollTo', { value: () => {}, configurable: true });
-  }
-});
 
 function setup(prepare: (state: MapViewState) => void = () => {}, onclose?: () => void) {
   const state = new MapViewState(smallMap());
