@@ -24,7 +24,10 @@ export function checkAgainstSchema(value: unknown): Issue[] {
   if (!validatable) return issues;
   validator ??= new Validator(mapSchema, '2020-12', false);
   const { errors } = validator.validate(value);
-  return [...issues, ...explainErrors(errors, value)];
+  // A value already reported (say, an infinite number) needs no second opinion from the schema.
+  const reported = new Set(issues.map((i) => JSON.stringify(i.path)));
+  const schemaIssues = explainErrors(errors, value).filter((i) => !reported.has(JSON.stringify(i.path)));
+  return [...issues, ...schemaIssues];
 }
 
 // ---------------------------------------------------------------------------
