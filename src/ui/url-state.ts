@@ -17,6 +17,21 @@ export interface ViewParams {
   from?: string;
   to?: string;
   view?: 'map' | 'text';
+  /** Guided tour and its 0-based step. */
+  tour?: string;
+  step?: number;
+}
+
+export const THEMES = ['light', 'dark', 'print'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** How the page presents the map: options for slides, not part of the reader's exploration. */
+export interface DisplayOptions {
+  /** Chromeless, for an iframe in a slide deck. */
+  embed: boolean;
+  /** False for a still picture: no zoom, drag, hover or selection. */
+  interactive: boolean;
+  theme?: Theme;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:>#-]{0,199}$/;
@@ -42,7 +57,24 @@ export function parseViewParams(search: string): ViewParams {
   set('from', id(q.get('from')));
   set('to', id(q.get('to')));
   if (q.get('view') === 'text') params.view = 'text';
+  const tour = id(q.get('tour'));
+  if (tour) {
+    params.tour = tour;
+    const step = Number(q.get('step') ?? '0');
+    params.step = Number.isInteger(step) && step >= 0 && step < 1000 ? step : 0;
+  }
   return params;
+}
+
+export function parseDisplayOptions(search: string): DisplayOptions {
+  const q = new URLSearchParams(search);
+  const theme = q.get('theme');
+  const interactive = q.get('interactive');
+  return {
+    embed: q.has('embed') && q.get('embed') !== '0' && q.get('embed') !== 'false',
+    interactive: interactive !== '0' && interactive !== 'false',
+    ...(THEMES.includes(theme as Theme) ? { theme: theme as Theme } : {}),
+  };
 }
 
 /**
@@ -60,6 +92,8 @@ export function formatViewParams(params: ViewParams, base: URLSearchParams = new
     ['from', params.from],
     ['to', params.to],
     ['view', params.view === 'text' ? 'text' : undefined],
+    ['tour', params.tour],
+    ['step', params.tour && params.step ? String(params.step) : undefined],
   ];
   for (const [key, value] of entries) {
     q.delete(key);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatViewParams, parseViewParams, type ViewParams } from '../../src/ui/url-state.ts';
+import { formatViewParams, parseDisplayOptions, parseViewParams, type DisplayOptions, type ViewParams } from '../../src/ui/url-state.ts';
 
 describe('parseViewParams', () => {
   it.each<[string, ViewParams]>([
@@ -17,6 +17,10 @@ describe('parseViewParams', () => {
     ['?view=<script>', {}],
     ['?node=<img src=x onerror=alert(1)>', {}],
     ['?map=calcinosis-ssc', { map: 'calcinosis-ssc' }],
+    ['?tour=story&step=2', { tour: 'story', step: 2 }],
+    ['?tour=story', { tour: 'story', step: 0 }],
+    ['?tour=story&step=-1', { tour: 'story', step: 0 }],
+    ['?step=2', {}],
   ])('%s', (search, expected) => {
     expect(parseViewParams(search)).toEqual(expected);
   });
@@ -39,7 +43,20 @@ describe('formatViewParams', () => {
   });
 
   it('round-trips every view', () => {
-    const view: ViewParams = { map: 'm', node: 'n', depth: 3, hide: ['a', 'b'], from: 'x', to: 'y', view: 'text' };
+    const view: ViewParams = { map: 'm', node: 'n', depth: 3, hide: ['a', 'b'], from: 'x', to: 'y', view: 'text', tour: 't', step: 4 };
     expect(parseViewParams(formatViewParams(view))).toEqual(view);
+  });
+});
+
+describe('parseDisplayOptions', () => {
+  it.each<[string, DisplayOptions]>([
+    ['', { embed: false, interactive: true }],
+    ['?embed', { embed: true, interactive: true }],
+    ['?embed=1&interactive=0&theme=dark', { embed: true, interactive: false, theme: 'dark' }],
+    ['?embed=0', { embed: false, interactive: true }],
+    ['?theme=print', { embed: false, interactive: true, theme: 'print' }],
+    ['?theme=neon', { embed: false, interactive: true }],
+  ])('%s', (search, expected) => {
+    expect(parseDisplayOptions(search)).toEqual(expected);
   });
 });

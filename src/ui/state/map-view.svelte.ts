@@ -4,7 +4,7 @@
  * source of truth; renderers and panels read from here and write through the methods.
  */
 import { createConceptGraph, type ChainStep, type ConceptGraph } from '../../core/graph.ts';
-import type { Category, ConceptNode, PathoMap, Reference, Relation } from '../../core/types.ts';
+import type { Category, ConceptNode, PathoMap, Reference, Relation, Tour, TourStepEntry } from '../../core/types.ts';
 import type { ViewParams } from '../url-state.ts';
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
@@ -32,6 +32,9 @@ export class MapViewState {
   pathFrom = $state.raw<string | null>(null);
   pathTo = $state.raw<string | null>(null);
   view = $state.raw<'map' | 'text'>('map');
+  /** The guided tour being presented, and its 0-based step. */
+  tour = $state.raw<Tour | null>(null);
+  tourStep = $state.raw(0);
 
   constructor(map: PathoMap) {
     this.map = map;
@@ -63,7 +66,13 @@ export class MapViewState {
 
   focusActive = $derived(this.focusDepth > 0 && this.#focusCentre.length > 0);
 
+  currentStep: TourStepEntry | undefined = $derived(this.tour?.steps[this.tourStep]);
+
   visibleNodes: ReadonlySet<string> = $derived.by(() => {
+    const step = this.currentStep;
+    if (step?.focus) {
+      return this.graph.neighbourhood(step.nodes, step.focus, { within: this.#categoryVisible });
+    }
     if (!this.focusActive) return this.#categoryVisible;
     return this.graph.neighbourhood(this.#focusCentre, this.focusDepth, {
       within: this.#categoryVisible,
@@ -90,6 +99,14 @@ export class MapViewState {
       return { nodes, edges };
     };
     if (this.hovered && this.graph.has(this.hovered)) return around(this.hovered);
+    const step = this.currentStep;
+    if (step) {
+      const nodes = new Set(step.nodes.filter((id) => this.graph.has(id)));
+      const edges = new Set(
+        this.map.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target)).map((e) => e.id),
+      );
+      return { nodes, edges };
+    }
     if (this.path && this.path.length > 0) {
       return {
         nodes: new Set(this.path.flatMap((s) => [s.from, s.to])),
@@ -131,6 +148,26 @@ export class MapViewState {
     this.pathTo = to && this.graph.has(to) ? to : null;
   }
 
+  /** Present a tour from `step`; false when the map has no such tour. */
+  startTour(id: string, step = 0): boolean {
+    const tour = this.map.tours.find((t) => t.id === id);
+    if (!tour || tour.steps.length === 0) return false;
+    this.tour = tour;
+    this.tourStep = Math.min(Math.max(0, step), tour.steps.length - 1);
+    return true;
+  }
+
+  /** Move `delta` steps through the tour, stopping at either end. */
+  stepTour(delta: number): void {
+    if (!this.tour) return;
+    this.tourStep = Math.min(Math.max(0, this.tourStep + delta), this.tour.steps.length - 1);
+  }
+
+  endTour(): void {
+    this.tour = null;
+    this.tourStep = 0;
+  }
+
   /** Whether a node or relation is currently drawn. */
   isShown(item: ConceptNode | Relation): boolean {
     const visible = this.visibleNodes;
@@ -154,6 +191,10 @@ export class MapViewState {
     if (this.pathFrom) p.from = this.pathFrom;
     if (this.pathTo) p.to = this.pathTo;
     if (this.view === 'text') p.view = 'text';
+    if (this.tour) {
+      p.tour = this.tour.id;
+      p.step = this.tourStep;
+    }
     return p;
   }
 
@@ -166,5 +207,6 @@ export class MapViewState {
     this.focusDepth = p.depth ?? 0;
     this.setPath(p.from ?? null, p.to ?? null);
     this.view = p.view ?? 'map';
+    if (!p.tour || !this.startTour(p.tour, p.step ?? 0)) this.endTour();
   }
 }
