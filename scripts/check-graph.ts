@@ -3,20 +3,15 @@
  * Prints each problem as `file:line:column path: message (hint)` and a summary per map;
  * exits with 1 if any map has an error, so builds and CI stop on a broken map.
  */
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, type LoadResult, type PathoMap } from '../src/core/types.ts';
-import { displayPath, loadMapFile } from './lib/load-map-file.ts';
+import { displayPath } from './lib/load-map-file.ts';
+import { listMapFiles, loadMapWithLayout } from './lib/maps-folder.ts';
 
 const MAP_DIR = 'graph-data';
-const MAP_FILE = /\.(ya?ml|json)$/i;
 
 async function defaultMapFiles(): Promise<string[]> {
-  const names = await readdir(MAP_DIR).catch(() => [] as string[]);
-  return names
-    .filter((name) => MAP_FILE.test(name) && name !== 'schema.json')
-    .sort()
-    .map((name) => join(MAP_DIR, name));
+  return (await listMapFiles(MAP_DIR)).map((name) => join(MAP_DIR, name));
 }
 
 /** Prints one map's problems and summary; returns whether it has errors. */
@@ -54,7 +49,7 @@ async function main(): Promise<number> {
   let failed = false;
   for (const file of files) {
     const name = displayPath(file);
-    if (report(await loadMapFile(file, name), name)) failed = true;
+    if (report(await loadMapWithLayout(file, name), name)) failed = true;
   }
   return failed ? 1 : 0;
 }

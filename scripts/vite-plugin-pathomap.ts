@@ -1,41 +1,68 @@
 /**
  * Vite plugin: checks every map in `graph-data/` and publishes it under `maps/`.
  *
- * - `maps/<id>.json`: the checked, resolved map (with its reference texts) that the app fetches;
- * - `maps/<id>.yaml` and `maps/references/…`: the author's file and stored sources, so other
- *   tools (and the web component) can read the original;
+ * - `maps/<id>.json`: the checked, resolved map (with its reference texts and saved layout)
+ *   that the app fetches;
+ * - `maps/<file>.yaml` and `maps/references/…`: the author's file and stored sources, so other
+ *   tools (and the `<patho-map>` element) can read the original;
  * - `maps/index.json`: the list of maps.
  *
  * A build fails on any error, with every problem located. The dev server re-checks a map on
- * each request and reloads the page when a map changes, so an author sees problems at once.
+ * each request, reloads the page when a map changes, and lets "Save layout" write
+ * `graph-data/<id>.layout.json` (dev only: a built site is static).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { parseLayout, serializeLayout } from '../src/core/saved-layout.ts';
 import { formatProblem, type LoadResult } from '../src/core/types.ts';
-import { loadMapFile } from './lib/load-map-file.ts';
+import { layoutPathFor, listMapFiles, loadMapWithLayout } from './lib/maps-folder.ts';
 
 export interface PathomapPluginOptions {
   /** Folder holding the maps, relative to the project root. */
   dir?: string;
 }
 
-const MAP_FILE = /\.(ya?ml|json)$/i;
+/** Where the dev server accepts a saved layout: `POST /__pathomap/layout/<map id>`. */
+export const SAVE_LAYOUT_PATH = '/__pathomap/layout/';
+const MAX_LAYOUT_BYTES = 5_000_000;
+const MAP_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 
-export async function listMapFiles(dir: string): Promise<string[]> {
-  const names = await readdir(dir);
-  return names.filter((n) => MAP_FILE.test(n) && n !== 'schema.json').sort();
-}
-
-function errorsOf(result: LoadResult) {
-  return result.problems.filter((p) => p.severity === 'error');
-}
+const mapIdOf = (name: string) => name.replace(/\.(ya?ml|json)$/i, '');
+const errorsOf = (result: LoadResult) => result.problems.filter((p) => p.severity === 'error');
 
 export default function pathomap(options: PathomapPluginOptions = {}): Plugin {
   let root = process.cwd();
   let dir = resolve(root, options.dir ?? 'graph-data');
 
-  const loadOne = (name: string) => loadMapFile(join(dir, name), relative(root, join(dir, name)));
+  const loadOne = (name: string) => loadMapWithLayout(join(dir, name), relative(root, join(dir, name)));
+  const findMap = async (id: string) => (await listMapFiles(dir)).find((n) => mapIdOf(n) === id);
+
+  async function saveLayout(req: IncomingMessage, res: ServerResponse, id: string) {
+    const reply = (status: number, body: object) => {
+      res.statusCode = status;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(body));
+    };
+    const name = MAP_ID.test(id) ? await findMap(id) : undefined;
+    if (!name) return reply(404, { error: `there is no map named "${id}"` });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_LAYOUT_BYTES) return reply(413, { error: 'layout too large' });
+      chunks.push(chunk as Buffer);
+    }
+    const path = layoutPathFor(join(dir, name));
+    const file = relative(root, path);
+    const parsed = parseLayout(Buffer.concat(chunks).toString('utf8'), file);
+    if (!parsed.layout || parsed.layout.map !== id) {
+      return reply(400, { error: parsed.problems.map(formatProblem).join('\n') || 'layout is for another map' });
+    }
+    await writeFile(path, serializeLayout(id, new Map(Object.entries(parsed.layout.positions))));
+    reply(200, { file });
+  }
 
   return {
     name: 'pathomap-maps',
@@ -50,9 +77,7 @@ export default function pathomap(options: PathomapPluginOptions = {}): Plugin {
       const results = await Promise.all(names.map(loadOne));
       const errors = results.flatMap(errorsOf);
       if (errors.length > 0) {
-        this.error(
-          `${errors.length} problem(s) in graph-data:\n` + errors.map(formatProblem).join('\n'),
-        );
+        this.error(`${errors.length} problem(s) in graph-data:\n` + errors.map(formatProblem).join('\n'));
       }
       const index: { id: string; title: string; file: string }[] = [];
       for (const [i, result] of results.entries()) {
@@ -75,26 +100,26 @@ export default function pathomap(options: PathomapPluginOptions = {}): Plugin {
         if (file.startsWith(dir)) server.ws.send({ type: 'full-reload' });
       });
       server.middlewares.use(async (req, res, next) => {
-        const url = new URL(req.url ?? '/', 'http://localhost');
-        const match = /\/maps\/([A-Za-z0-9_.-]+)\.json$/.exec(url.pathname);
-        if (!match) return next();
         try {
+          const url = new URL(req.url ?? '/', 'http://localhost');
+          if (req.method === 'POST' && url.pathname.startsWith(SAVE_LAYOUT_PATH)) {
+            return await saveLayout(req, res, decodeURIComponent(url.pathname.slice(SAVE_LAYOUT_PATH.length)));
+          }
+          const match = /\/maps\/([A-Za-z0-9_.-]+)\.json$/.exec(url.pathname);
+          if (!match) return next();
           const id = match[1]!;
+          let body: unknown;
           if (id === 'index') {
             const names = await listMapFiles(dir);
             const results = await Promise.all(names.map(loadOne));
-            const index = results.flatMap((r, i) =>
-              r.map ? [{ id: r.map.id, title: r.map.title, file: names[i]! }] : [],
-            );
-            res.setHeader('Content-Type', 'application/json');
-            res.end(JSON.stringify(index));
-            return;
+            body = results.flatMap((r, i) => (r.map ? [{ id: r.map.id, title: r.map.title, file: names[i]! }] : []));
+          } else {
+            const name = await findMap(id);
+            if (!name) return next();
+            body = await loadOne(name);
           }
-          const name = (await listMapFiles(dir)).find((n) => n.replace(MAP_FILE, '') === id);
-          if (!name) return next();
-          const result = await loadOne(name);
           res.setHeader('Content-Type', 'application/json');
-          res.end(JSON.stringify(result));
+          res.end(JSON.stringify(body));
         } catch (error) {
           next(error);
         }

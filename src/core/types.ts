@@ -102,7 +102,7 @@ export interface NodeEntry {
   evidence: EvidenceEntry[];
   aliases?: string[];
   notes?: string;
-  /** A saved position; the layout pins the node here. */
+  /** A saved position: the node is drawn here on load (see "Save layout"). */
   position?: Point;
 }
 

@@ -17,9 +17,11 @@ export class LayoutState {
   readonly #layout: ForceLayout;
   #frame = 0;
   #dragging: string | null = null;
+  /** Whether a drag has woken the layout. */
+  #warm = false;
 
   positions = $state.raw<ReadonlyMap<string, Point>>(new Map());
-  /** Nodes held in place: saved in the map, or dropped there by the reader. */
+  /** Nodes the reader dropped somewhere: held there until unpinned. */
   pinned = $state.raw<ReadonlySet<string>>(new Set());
 
   constructor(
@@ -28,21 +30,28 @@ export class LayoutState {
   ) {
     const bands = [...new Set(map.categories.map((c) => c.band))].sort((a, b) => a - b);
     const bandOf = new Map(map.categories.map((c) => [c.id, bands.indexOf(c.band)]));
+    const saved = map.nodes.filter((n) => n.position);
     this.#layout = createLayout(
       {
         nodes: map.nodes.map((n) => ({
           id: n.id,
           band: bandOf.get(n.category) ?? 0,
           label: n.label,
-          ...(n.position ? { pinned: n.position } : {}),
+          ...(n.position ? { initial: n.position } : {}),
         })),
         links: map.edges.map((e) => ({ source: e.source, target: e.target, level: e.level })),
       },
       { seed: map.id, width: LAYOUT_WIDTH, height: LAYOUT_HEIGHT, bandCount: bands.length },
     );
-    this.pinned = new Set(map.nodes.filter((n) => n.position).map((n) => n.id));
-    // Settled before anything is drawn: the same picture on every load, no motion to sit through.
-    this.#layout.runToSettled(MAX_SETTLE_TICKS);
+    if (saved.length < map.nodes.length) {
+      // Settled before anything is drawn: the same picture on every load, no motion to sit
+      // through. Saved positions hold while concepts added since the save find their place.
+      for (const n of saved) this.#layout.pin(n.id, n.position!.x, n.position!.y);
+      this.#layout.runToSettled(MAX_SETTLE_TICKS);
+      for (const n of saved) this.#layout.unpin(n.id);
+    }
+    // A saved arrangement is shown exactly as saved; the layout wakes only when a node is dragged.
+    this.#layout.stop();
     this.#publish();
   }
 
@@ -52,15 +61,18 @@ export class LayoutState {
   }
 
   dragStart(id: string): void {
+    // Nothing moves yet: a press that turns out to be a click must leave the layout still.
     this.#dragging = id;
-    const p = this.positions.get(id);
-    if (p) this.#layout.pin(id, p.x, p.y);
-    this.#layout.keepWarm(true);
-    this.#run();
   }
 
   dragMove(id: string, x: number, y: number): void {
-    this.#layout.pin(id, x, y);
+    if (!this.#layout.pin(id, x, y)) return;
+    if (!this.#warm) {
+      // The first movement wakes the layout, so neighbours make room while the node is dragged.
+      this.#warm = true;
+      this.#layout.keepWarm(true);
+      this.#run();
+    }
     // The dragged node follows the pointer at once, even between simulation frames.
     const next = new Map(this.positions);
     next.set(id, { x, y });
@@ -70,12 +82,10 @@ export class LayoutState {
   /** Dropping a node pins it where it lies; a click without movement changes nothing. */
   dragEnd(id: string, moved: boolean): void {
     this.#dragging = null;
+    if (!moved || !this.#warm) return;
+    this.#warm = false;
     this.#layout.keepWarm(false);
-    if (moved) {
-      this.pinned = new Set(this.pinned).add(id);
-    } else if (!this.pinned.has(id)) {
-      this.#layout.unpin(id);
-    }
+    this.pinned = new Set(this.pinned).add(id);
     this.#run();
   }
 
