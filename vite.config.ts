@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import contentSecurityPolicy from './scripts/vite-plugin-csp.ts';
 import pathomap from './scripts/vite-plugin-pathomap.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder, inside an iframe or from file://.
   base: './',
-  plugins: [svelte(), pathomap()],
+  plugins: [svelte(), pathomap(), contentSecurityPolicy()],
   test: {
     projects: [
       {
