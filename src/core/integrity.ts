@@ -10,6 +10,12 @@ import { suggestionHint } from './suggest.ts';
 /** The 1-based line a path is written on, to point from a duplicate to the original. */
 export type LineOf = (path: FieldPath) => number;
 
+/**
+ * Each "did you mean" compares the id with every known one; a map with thousands of
+ * dangling ids (a renamed concept, say) gets suggestions for the first ones only.
+ */
+const MAX_SUGGESTIONS = 200;
+
 export function checkIntegrity(root: unknown, lineOf: LineOf): Issue[] {
   const map = rootEntry(root);
   const issues: Issue[] = [];
@@ -21,9 +27,10 @@ export function checkIntegrity(root: unknown, lineOf: LineOf): Issue[] {
   uniqueIds('edges', 'relation');
   uniqueIds('tours', 'tour');
 
+  let suggestionsLeft = MAX_SUGGESTIONS;
   const mustExist = (path: FieldPath, id: string, known: Set<string>, noun: string) => {
     if (known.has(id)) return;
-    const hint = suggestionHint(id, [...known]);
+    const hint = suggestionsLeft-- > 0 ? suggestionHint(id, [...known]) : undefined;
     issues.push({ path, message: `unknown ${noun} ${code(id)}`, ...(hint ? { hint } : {}) });
   };
 

@@ -54,9 +54,37 @@ async function loadChecked(source: MapSource): Promise<LoadResult> {
   const file = source.fileName;
   const text = decodeContent(source);
   if (typeof text !== 'string') return { problems: [text] };
-  if (text.trim() === '') {
-    return { problems: [problemAtStart(file, 'the file is empty', `a map needs ${REQUIRED_FIELDS}`)] };
-  }
+  const parsed = parseMapDocument(file, text);
+  if (!parsed.ok) return { problems: sortProblems(parsed.problems) };
+  const { data, locate } = parsed;
+
+  const shapeIssues = checkAgainstSchema(data);
+  const integrityIssues = checkIntegrity(data, (path) => locate(path).line);
+  const sources = await checkSources(data, source.readReference);
+  const problems = sortProblems([
+    ...parsed.problems,
+    ...[...shapeIssues, ...integrityIssues, ...sources.issues].map((issue) => locatedProblem(file, issue, locate)),
+  ]);
+
+  // Problems with stored sources leave the map drawable (quotes show as unverified);
+  // problems with its shape or cross-references do not.
+  if (hasErrors(shapeIssues) || hasErrors(integrityIssues)) return { problems };
+  // Without schema errors, the data is a MapFile.
+  return { map: resolveMap(mapIdOf(file), data as MapFile, sources), problems };
+}
+
+type ParsedMap =
+  | { ok: true; data: unknown; locate: Locator; problems: Problem[] }
+  | { ok: false; problems: Problem[] };
+
+/** Parses the text as one YAML mapping; `problems` holds the parser's warnings (or errors). */
+function parseMapDocument(file: string, text: string): ParsedMap {
+  const warnings: Problem[] = [];
+  const fail = (message: string, where = { line: 1, column: 1 }, hint?: string): ParsedMap => ({
+    ok: false,
+    problems: [...warnings, { file, ...where, path: '', message, ...(hint ? { hint } : {}), severity: 'error' }],
+  });
+  if (text.trim() === '') return fail('the file is empty', undefined, `a map needs ${REQUIRED_FIELDS}`);
 
   const lineCounter = new LineCounter();
   // prettyErrors is off: it appends a source excerpt to each message; we report positions
@@ -67,44 +95,28 @@ async function loadChecked(source: MapSource): Promise<LoadResult> {
     const { line, col } = lineCounter.linePos(offset);
     return { line: Math.max(1, line), column: Math.max(1, col) };
   };
-  const yamlProblems = [
-    ...doc.errors.map((e) => yamlProblem(file, e, 'error', at)),
-    ...doc.warnings.map((e) => yamlProblem(file, e, 'warning', at)),
-  ];
+  warnings.push(...doc.warnings.map((w) => yamlProblem(file, w, 'warning', at)));
   // After a syntax error the structure is guesswork; further checks would only add noise.
-  if (doc.errors.length > 0) return { problems: sortProblems(yamlProblems) };
-
-  if (doc.contents === null) {
-    return { problems: [...yamlProblems, problemAtStart(file, 'the file holds no data, only comments', `a map needs ${REQUIRED_FIELDS}`)] };
+  if (doc.errors.length > 0) {
+    return { ok: false, problems: [...warnings, ...doc.errors.map((e) => yamlProblem(file, e, 'error', at))] };
   }
+
+  if (doc.contents === null) return fail('the file holds no data, only comments', undefined, `a map needs ${REQUIRED_FIELDS}`);
   if (!isMap(doc.contents)) {
-    const where = at(doc.contents.range?.[0] ?? 0);
-    return {
-      problems: sortProblems([
-        ...yamlProblems,
-        { file, ...where, path: '', message: `the top level must be a mapping with ${REQUIRED_FIELDS}`, severity: 'error' },
-      ]),
-    };
+    return fail(`the top level must be a mapping with ${REQUIRED_FIELDS}`, at(doc.contents.range?.[0] ?? 0));
   }
-
-  const value = toPlainData(doc);
-  if (value.ok === false) {
-    return { problems: sortProblems([...yamlProblems, { file, ...at(value.offset), path: '', message: value.message, severity: 'error' }]) };
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { ok: true, data, locate: createLocator(doc, lineCounter), problems: warnings };
+  } catch (error) {
+    // The yaml library signals runaway alias expansion with a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    return fail('aliases (*name) expand to too much data', at(firstAliasOffset(doc)));
   }
+}
 
-  const locate = createLocator(doc, lineCounter);
-  const shapeIssues = checkAgainstSchema(value.data);
-  const integrityIssues = checkIntegrity(value.data, (path) => locate(path).line);
-  const sources = await checkSources(value.data, source.readReference);
-
-  const issues = [...shapeIssues, ...integrityIssues, ...sources.issues];
-  const problems = sortProblems([...yamlProblems, ...issues.map((issue) => locatedProblem(file, issue, locate))]);
-
-  // Problems with stored sources leave the map drawable (quotes show as unverified);
-  // problems with its shape or cross-references do not.
-  const drawable = [...shapeIssues, ...integrityIssues].every((i) => (i.severity ?? 'error') !== 'error');
-  if (!drawable) return { problems };
-  return { map: resolveMap(mapIdOf(file), value.data as MapFile, sources), problems };
+function hasErrors(issues: Issue[]): boolean {
+  return issues.some((issue) => (issue.severity ?? 'error') === 'error');
 }
 
 /** The source as text without BOM, or the problem that prevents reading it. */
@@ -125,17 +137,6 @@ function decodeContent({ fileName, content }: MapSource): string | Problem {
     hint: `save it as UTF-8; the first invalid byte is at offset ${decoded.byteOffset}`,
     severity: 'error',
   };
-}
-
-/** The document as plain data, or why it cannot become that (an alias bomb). */
-function toPlainData(doc: Document): { ok: true; data: unknown } | { ok: false; offset: number; message: string } {
-  try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
-  } catch (error) {
-    // The yaml library signals runaway alias expansion with a ReferenceError.
-    if (!(error instanceof ReferenceError)) throw error;
-    return { ok: false, offset: firstAliasOffset(doc), message: 'aliases (*name) expand to too much data' };
-  }
 }
 
 function firstAliasOffset(doc: Document): number {
