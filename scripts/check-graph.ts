@@ -22,16 +22,19 @@ function report(result: LoadResult, fileName: string): boolean {
   const errors = result.problems.filter((p) => p.severity === 'error').length;
   const warnings = result.problems.length - errors;
   if (errors > 0 || !result.map) {
-    console.log(`✗ ${fileName}: ${count(errors, 'error')}${warnings ? `, ${count(warnings, 'warning')}` : ''}`);
+    const andWarnings = warnings ? `, ${count(warnings, 'warning')}` : '';
+    console.log(`✗ ${fileName}: ${count(errors, 'error')}${andWarnings}`);
     return true;
   }
-  console.log(`✓ ${fileName}: ${soundSummary(result.map)}${warnings ? ` (${count(warnings, 'warning')})` : ''}`);
+  const andWarnings = warnings ? ` (${count(warnings, 'warning')})` : '';
+  console.log(`✓ ${fileName}: ${soundSummary(result.map)}${andWarnings}`);
   return false;
 }
 
 function soundSummary(map: PathoMap): string {
-  const quotes = [...map.nodes, ...map.edges].flatMap((item) => item.evidence).filter((e) => e.kind === 'quote');
-  const quoteNote = quotes.length === 0 ? 'no quotes to verify' : `all ${count(quotes.length, 'quote')} found`;
+  const evidence = [...map.nodes, ...map.edges].flatMap((item) => item.evidence);
+  const quotes = evidence.filter((e) => e.kind === 'quote').length;
+  const quoteNote = quotes === 0 ? 'no quotes to verify' : `all ${count(quotes, 'quote')} found`;
   return `${count(map.nodes.length, 'concept')}, ${count(map.edges.length, 'relation')}, ${quoteNote}`;
 }
 

@@ -18,9 +18,8 @@ export async function loadMapFile(path: string, displayName = displayPath(path))
     content = await readFile(path);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    return {
-      problems: [{ file: displayName, line: 1, column: 1, path: '', message: `cannot be read: ${reason}`, severity: 'error' }],
-    };
+    const message = `cannot be read: ${reason}`;
+    return { problems: [{ file: displayName, line: 1, column: 1, path: '', message, severity: 'error' }] };
   }
   const folder = dirname(resolve(path));
   return loadMap({ fileName: displayName, content, readReference: (file) => readInside(folder, file) });

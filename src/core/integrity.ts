@@ -19,7 +19,8 @@ const MAX_SUGGESTIONS = 200;
 export function checkIntegrity(root: unknown, lineOf: LineOf): Issue[] {
   const map = rootEntry(root);
   const issues: Issue[] = [];
-  const uniqueIds = (kind: string, noun: string) => collectUniqueIds(entriesOf(map, kind), noun, lineOf, issues);
+  const uniqueIds = (kind: string, noun: string) =>
+    collectUniqueIds(entriesOf(map, kind), noun, lineOf, issues);
 
   const referenceIds = uniqueIds('references', 'reference');
   const categoryIds = uniqueIds('categories', 'category');

@@ -17,9 +17,14 @@ import type {
   TextSpan,
 } from './types.ts';
 
-export function resolveMap(id: string, file: MapFile, sources: Pick<SourceCheck, 'texts' | 'spans'>): PathoMap {
+export function resolveMap(
+  id: string,
+  file: MapFile,
+  sources: Pick<SourceCheck, 'texts' | 'spans'>,
+): PathoMap {
   const spanOf = (entry: EvidenceEntry) => sources.spans.get(entry as unknown as Record<string, unknown>);
-  const evidenceOf = (entries: EvidenceEntry[]) => entries.map((entry) => resolveEvidence(entry, spanOf(entry)));
+  const evidenceOf = (entries: EvidenceEntry[]) =>
+    entries.map((entry) => resolveEvidence(entry, spanOf(entry)));
 
   const references: Reference[] = file.references.map((reference) => {
     const text = sources.texts.get(reference.id)?.text;

@@ -79,7 +79,9 @@ function checkPlainData(value: unknown): { issues: Issue[]; validatable: boolean
 const WRAPPERS = new Set(['properties', 'items', 'prefixItems', '$ref', 'allOf', 'anyOf']);
 
 /** When one value breaks several rules, the first of these is the one worth reading. */
-const VALUE_RULE_ORDER = ['type', 'enum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minimum', 'maximum'];
+const VALUE_RULE_ORDER = [
+  'type', 'enum', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems', 'minimum', 'maximum',
+];
 
 /** Our stand-in keyword for a `oneOf` whose intended branch is unclear. */
 const UNCLEAR_ONE_OF = 'oneOf:unclear';
@@ -121,7 +123,9 @@ function explainErrors(errors: OutputUnit[], root: unknown): Issue[] {
  * When the value is not even of the type the `oneOf` sits under, that type error says it all.
  */
 function pruneOneOfBranches(errors: OutputUnit[], root: unknown): OutputUnit[] {
-  const typeErrors = new Set(errors.filter((e) => e.keyword === 'type').map((e) => `${e.instanceLocation} ${e.keywordLocation}`));
+  const typeErrors = new Set(
+    errors.filter((e) => e.keyword === 'type').map((e) => `${e.instanceLocation} ${e.keywordLocation}`),
+  );
   const pruned: OutputUnit[] = [];
   for (let i = 0; i < errors.length; i++) {
     const oneOf = errors[i]!;
@@ -135,22 +139,25 @@ function pruneOneOfBranches(errors: OutputUnit[], root: unknown): OutputUnit[] {
     const branchErrors = errors.slice(i + 1, end);
     i = end - 1;
 
-    const wrongType = typeErrors.has(`${oneOf.instanceLocation} ${parentLocation(oneOf.keywordLocation)}/type`);
-    if (wrongType) continue;
+    const typeOfOneOf = `${parentLocation(oneOf.keywordLocation)}/type`;
+    if (typeErrors.has(`${oneOf.instanceLocation} ${typeOfOneOf}`)) continue;
     const branches = (schemaAt(oneOf.keywordLocation) ?? []) as Schema[];
     const meant = branchesMeant(branches, valueAt(root, pointerToPath(oneOf.instanceLocation, root)));
     if (meant.length === 1) {
       const prefix = `${oneOf.keywordLocation}/${meant[0]}/`;
-      pruned.push(...pruneOneOfBranches(branchErrors.filter((e) => e.keywordLocation.startsWith(prefix)), root));
+      const meantErrors = branchErrors.filter((e) => e.keywordLocation.startsWith(prefix));
+      pruned.push(...pruneOneOfBranches(meantErrors, root));
     } else {
-      pruned.push({ ...oneOf, keyword: UNCLEAR_ONE_OF }, ...pruneOneOfBranches(errorsInEveryBranch(oneOf, branchErrors, branches.length), root));
+      const sharedErrors = errorsInEveryBranch(oneOf, branchErrors, branches.length);
+      pruned.push({ ...oneOf, keyword: UNCLEAR_ONE_OF }, ...pruneOneOfBranches(sharedErrors, root));
     }
   }
   return pruned;
 }
 
 function isInsideOneOf(error: OutputUnit, oneOf: OutputUnit): boolean {
-  const inside = error.instanceLocation === oneOf.instanceLocation || error.instanceLocation.startsWith(`${oneOf.instanceLocation}/`);
+  const at = error.instanceLocation;
+  const inside = at === oneOf.instanceLocation || at.startsWith(`${oneOf.instanceLocation}/`);
   return inside && error.keywordLocation.startsWith(`${oneOf.keywordLocation}/`);
 }
 
@@ -158,7 +165,11 @@ function isInsideOneOf(error: OutputUnit, oneOf: OutputUnit): boolean {
  * The errors all branches agree on, as reported by the first branch; except the `oneOf`
  * value's own missing and unknown fields, which depend on the branch meant.
  */
-function errorsInEveryBranch(oneOf: OutputUnit, branchErrors: OutputUnit[], branchCount: number): OutputUnit[] {
+function errorsInEveryBranch(
+  oneOf: OutputUnit,
+  branchErrors: OutputUnit[],
+  branchCount: number,
+): OutputUnit[] {
   const branchPrefix = `${oneOf.keywordLocation}/`;
   const split = (e: OutputUnit) => {
     const [branch = '', ...rest] = e.keywordLocation.slice(branchPrefix.length).split('/');
@@ -171,7 +182,9 @@ function errorsInEveryBranch(oneOf: OutputUnit, branchErrors: OutputUnit[], bran
   }
   return branchErrors.filter((e) => {
     const { branch, key } = split(e);
-    const ownFields = e.instanceLocation === oneOf.instanceLocation && (e.keyword === 'required' || e.keyword === 'additionalProperties');
+    const ownFields =
+      e.instanceLocation === oneOf.instanceLocation &&
+      (e.keyword === 'required' || e.keyword === 'additionalProperties');
     return branch === 0 && !ownFields && branchesByKey.get(key)?.size === branchCount;
   });
 }
@@ -227,7 +240,7 @@ function describe(error: OutputUnit, path: FieldPath, instance: unknown): Issue[
       ];
     }
     case 'minLength':
-      return [{ path, message: schema === 1 ? 'must not be empty' : `must be at least ${String(schema)} characters` }];
+      return [{ path, message: schema === 1 ? 'must not be empty' : `needs at least ${String(schema)} characters` }];
     case 'maxLength':
       return [{ path, message: `is too long (${lengthOf(instance)} characters; at most ${String(schema)})` }];
     case 'minItems':
@@ -244,11 +257,20 @@ function describe(error: OutputUnit, path: FieldPath, instance: unknown): Issue[
   }
 }
 
-function missingFields(path: FieldPath, instance: unknown, required: string[], owner: Schema | undefined): Issue[] {
+function missingFields(
+  path: FieldPath,
+  instance: unknown,
+  required: string[],
+  owner: Schema | undefined,
+): Issue[] {
   if (!isRecord(instance)) return [];
   return required
     .filter((field) => !(field in instance))
-    .map((field) => ({ path, message: `missing required field ${code(field)}`, ...hintFrom(owner?.properties?.[field]) }));
+    .map((field) => ({
+      path,
+      message: `missing required field ${code(field)}`,
+      ...hintFrom(owner?.properties?.[field]),
+    }));
 }
 
 function unknownFields(path: FieldPath, instance: unknown, allowed: string[]): Issue[] {
@@ -282,7 +304,9 @@ function unclearChoice(path: FieldPath, instance: unknown, branches: Schema[]): 
     ...(titles.length > 0 ? { hint: titles.join('; or ') } : {}),
   };
   // Fields every branch requires are missing whichever branch is meant.
-  const commonRequired = (branches[0]?.required ?? []).filter((f) => branches.every((b) => b.required?.includes(f)));
+  const commonRequired = (branches[0]?.required ?? []).filter((field) =>
+    branches.every((branch) => branch.required?.includes(field)),
+  );
   return [choice, ...missingFields(path, instance, commonRequired, branches[0])];
 }
 

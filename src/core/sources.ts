@@ -30,7 +30,10 @@ export interface SourceCheck {
   issues: Issue[];
 }
 
-export async function checkSources(root: unknown, readReference: ReadReference | undefined): Promise<SourceCheck> {
+export async function checkSources(
+  root: unknown,
+  readReference: ReadReference | undefined,
+): Promise<SourceCheck> {
   const map = rootEntry(root);
   const references = firstReferenceById(map);
   const { texts, issues } = await readStoredTexts(references, readReference);
@@ -48,7 +51,7 @@ export async function checkSources(root: unknown, readReference: ReadReference |
       issues.push({
         path: [...evidence.path, 'quote'],
         message: `cannot be checked: reference ${code(refId)} has no stored \`file\``,
-        hint: 'store the source as a text file and name it in the reference, or state a `finding` with its `level` instead',
+        hint: 'store the source as a text file named in the reference, or state a `finding` with its `level`',
       });
     } else if (quote !== undefined && file !== undefined) {
       const stored = texts.get(refId);
@@ -100,18 +103,22 @@ async function readStoredTexts(
       const path = [...reference.path, 'file'];
       const checked = checkReferencePath(file);
       if (!checked.ok) {
-        issues.push({ path, message: checked.reason, hint: "stored texts live in the map's folder, e.g. references/author-2015.txt" });
+        const hint = "stored texts live in the map's folder, e.g. references/author-2015.txt";
+        issues.push({ path, message: checked.reason, hint });
         return;
       }
       if (!readReference) {
-        issues.push({ path, message: `${file} cannot be read here`, hint: 'this loader was given no way to read stored texts' });
+        const hint = 'this loader was given no way to read stored texts';
+        issues.push({ path, message: `${file} cannot be read here`, hint });
         return;
       }
       let read = reads.get(checked.path);
       if (!read) reads.set(checked.path, (read = readStoredText(checked.path, readReference)));
       const result = await read;
-      if ('problem' in result) issues.push({ path, message: `${file} ${result.problem}`, ...(result.hint ? { hint: result.hint } : {}) });
-      else texts.set(id, result);
+      if ('problem' in result) {
+        const hint = result.hint ? { hint: result.hint } : {};
+        issues.push({ path, message: `${file} ${result.problem}`, ...hint });
+      } else texts.set(id, result);
     }),
   );
   return { texts, issues };
@@ -131,18 +138,24 @@ async function readStoredText(path: string, readReference: ReadReference): Promi
     return { problem: `cannot be read: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (content === null) {
-    return { problem: "not found in the map's folder", hint: "give the path relative to the map file's folder" };
+    return {
+      problem: "not found in the map's folder",
+      hint: "give the path relative to the map file's folder",
+    };
   }
 
   const size = typeof content === 'string' ? utf8ByteLength(content) : content.length;
-  if (size > MAX_FILE_BYTES) return { problem: `is too large (${megabytes(size)}; at most ${megabytes(MAX_FILE_BYTES)})` };
+  if (size > MAX_FILE_BYTES) {
+    return { problem: `is too large (${megabytes(size)}; at most ${megabytes(MAX_FILE_BYTES)})` };
+  }
 
   let text: string;
   if (typeof content === 'string') text = stripBom(content);
   else {
     const decoded = decodeUtf8(content);
     if (!decoded.ok) {
-      return { problem: `is not UTF-8 text (invalid byte at line ${decoded.line}, column ${decoded.column})`, hint: 'save it as UTF-8' };
+      const where = `line ${decoded.line}, column ${decoded.column}`;
+      return { problem: `is not UTF-8 text (invalid byte at ${where})`, hint: 'save it as UTF-8' };
     }
     text = decoded.text;
   }

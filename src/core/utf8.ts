@@ -10,7 +10,7 @@ export type DecodeResult =
 
 const BOM = '\uFEFF';
 
-/** Decodes UTF-8 without a byte-order mark; on failure, locates the first bad byte (1-based line and column). */
+/** Decodes UTF-8, dropping a byte-order mark; on failure, locates the first bad byte (1-based). */
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   try {
     return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
