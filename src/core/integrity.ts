@@ -3,12 +3,15 @@
  * map mentions (a node's category, an edge's ends, an evidence item's reference, a tour
  * step's concepts) names something that exists. A map failing these cannot be drawn.
  */
-import { code, formatFieldPath, type FieldPath, type Issue } from './issue.ts';
+import { code, type FieldPath, type Issue } from './issue.ts';
 import { entriesOf, evidenceEntries, rootEntry, textOf, textsOf, type RawEntry } from './raw-map.ts';
 import { suggestionHint } from './suggest.ts';
 
-/** The 1-based line a path is written on, to point from a duplicate to the original. */
-export type LineOf = (path: FieldPath) => number;
+/**
+ * Where a field is, as a hint points there from a duplicate: `nodes[1] on line 31`. The loader
+ * knows how the user's file names and places it (an imported file names it in its own terms).
+ */
+export type PlaceOf = (path: FieldPath) => string;
 
 /**
  * Each "did you mean" compares the id with every known one; a map with thousands of
@@ -16,11 +19,11 @@ export type LineOf = (path: FieldPath) => number;
  */
 const MAX_SUGGESTIONS = 200;
 
-export function checkIntegrity(root: unknown, lineOf: LineOf): Issue[] {
+export function checkIntegrity(root: unknown, placeOf: PlaceOf): Issue[] {
   const map = rootEntry(root);
   const issues: Issue[] = [];
   const uniqueIds = (kind: string, noun: string) =>
-    collectUniqueIds(entriesOf(map, kind), noun, lineOf, issues);
+    collectUniqueIds(entriesOf(map, kind), noun, placeOf, issues);
 
   const referenceIds = uniqueIds('references', 'reference');
   const categoryIds = uniqueIds('categories', 'category');
@@ -69,7 +72,12 @@ export function checkIntegrity(root: unknown, lineOf: LineOf): Issue[] {
 }
 
 /** The ids of `entries` (explicit ones only); reports every repeat against its first use. */
-function collectUniqueIds(entries: RawEntry[], noun: string, lineOf: LineOf, issues: Issue[]): Set<string> {
+function collectUniqueIds(
+  entries: RawEntry[],
+  noun: string,
+  placeOf: PlaceOf,
+  issues: Issue[],
+): Set<string> {
   const firstUse = new Map<string, FieldPath>();
   for (const entry of entries) {
     const id = textOf(entry, 'id');
@@ -82,7 +90,7 @@ function collectUniqueIds(entries: RawEntry[], noun: string, lineOf: LineOf, iss
     issues.push({
       path: [...entry.path, 'id'],
       message: `duplicate ${noun} id ${code(id)}`,
-      hint: `${formatFieldPath(first)} on line ${lineOf(first)} already has it`,
+      hint: `${placeOf(first)} already has it`,
     });
   }
   return new Set(firstUse.keys());

@@ -7,10 +7,10 @@
  */
 import { LineCounter, isMap, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import { checkIntegrity } from './integrity.ts';
-import { formatFieldPath, type Issue } from './issue.ts';
+import { formatFieldPath, type FieldPath, type Issue } from './issue.ts';
 import { createLocator, type Locator } from './locate.ts';
 import { resolveMap } from './resolve.ts';
-import { checkAgainstSchema } from './schema.ts';
+import { checkAgainstSchema, type SchemaOptions } from './schema.ts';
 import { checkSources, MAX_FILE_BYTES, megabytes, type ReadReference } from './sources.ts';
 import type { LoadResult, MapFile, Problem } from './types.ts';
 import { decodeUtf8, stripBom, utf8ByteLength } from './utf8.ts';
@@ -51,34 +51,59 @@ export function mapIdOf(fileName: string): string {
 }
 
 async function loadChecked(source: MapSource): Promise<LoadResult> {
-  const file = source.fileName;
   const text = decodeContent(source);
   if (typeof text !== 'string') return { problems: [text] };
-  const parsed = parseMapDocument(file, text);
+  const parsed = parseMapDocument(source.fileName, text);
   if (!parsed.ok) return { problems: sortProblems(parsed.problems) };
-  const { data, locate } = parsed;
+  return checkMapData(source, parsed);
+}
 
-  const shapeIssues = checkAgainstSchema(data);
-  const integrityIssues = checkIntegrity(data, (path) => locate(path).line);
+/** Map data read from a file, not yet checked, with the means to point into that file. */
+export interface MapData {
+  data: unknown;
+  locate: Locator;
+  /** How problems name a field: as the data does, unless an importer names it as the user's file does. */
+  nameOf?: (path: FieldPath) => string;
+  /** Problems found while reading; an error among them keeps the map from being drawn. */
+  problems: Problem[];
+}
+
+/**
+ * Checks map data — from a Pathomap file, or imported from another format — against the
+ * schema, its cross-references and its stored sources, and resolves it when it can be drawn.
+ */
+export async function checkMapData(
+  source: Pick<MapSource, 'fileName' | 'readReference'>,
+  { data, locate, nameOf = formatFieldPath, problems: readProblems }: MapData,
+  options: SchemaOptions = {},
+): Promise<LoadResult> {
+  const shapeIssues = checkAgainstSchema(data, options);
+  const integrityIssues = checkIntegrity(data, (path) => `${nameOf(path)} on line ${locate(path).line}`);
   const sources = await checkSources(data, source.readReference);
   const problems = sortProblems([
-    ...parsed.problems,
-    ...[...shapeIssues, ...integrityIssues, ...sources.issues].map((issue) => locatedProblem(file, issue, locate)),
+    ...readProblems,
+    ...[...shapeIssues, ...integrityIssues, ...sources.issues].map((issue) =>
+      locatedProblem(source.fileName, issue, locate, nameOf),
+    ),
   ]);
 
   // Problems with stored sources leave the map drawable (quotes show as unverified);
-  // problems with its shape or cross-references do not.
-  if (hasErrors(shapeIssues) || hasErrors(integrityIssues)) return { problems };
+  // problems with reading it, its shape or cross-references do not.
+  const readable = readProblems.every((p) => p.severity !== 'error');
+  if (!readable || hasErrors(shapeIssues) || hasErrors(integrityIssues)) return { problems };
   // Without schema errors, the data is a MapFile.
-  return { map: resolveMap(mapIdOf(file), data as MapFile, sources), problems };
+  return { map: resolveMap(mapIdOf(source.fileName), data as MapFile, sources), problems };
 }
 
-type ParsedMap =
+export type ParsedMap =
   | { ok: true; data: unknown; locate: Locator; problems: Problem[] }
   | { ok: false; problems: Problem[] };
 
-/** Parses the text as one YAML mapping; `problems` holds the parser's warnings (or errors). */
-function parseMapDocument(file: string, text: string): ParsedMap {
+/**
+ * Parses the text (YAML, or JSON, which is YAML too) as one mapping; `problems` holds the
+ * parser's warnings (or errors).
+ */
+export function parseMapDocument(file: string, text: string): ParsedMap {
   const warnings: Problem[] = [];
   const fail = (message: string, where = { line: 1, column: 1 }, hint?: string): ParsedMap => ({
     ok: false,
@@ -120,7 +145,7 @@ function hasErrors(issues: Issue[]): boolean {
 }
 
 /** The source as text without BOM, or the problem that prevents reading it. */
-function decodeContent({ fileName, content }: MapSource): string | Problem {
+export function decodeContent({ fileName, content }: MapSource): string | Problem {
   const size = typeof content === 'string' ? utf8ByteLength(content) : content.length;
   if (size > MAX_FILE_BYTES) {
     return problemAtStart(fileName, `the file is too large (${megabytes(size)}; at most ${megabytes(MAX_FILE_BYTES)})`, 'split the map into several maps');
@@ -169,18 +194,23 @@ function yamlProblem(
   return { file, ...at(error.pos[0]), path: '', message, ...(explanation ? { hint: explanation.hint } : {}), severity };
 }
 
-function locatedProblem(file: string, issue: Issue, locate: Locator): Problem {
+function locatedProblem(
+  file: string,
+  issue: Issue,
+  locate: Locator,
+  nameOf: (path: FieldPath) => string,
+): Problem {
   return {
     file,
     ...locate(issue.path, issue.at),
-    path: formatFieldPath(issue.path),
+    path: nameOf(issue.path),
     message: issue.message,
     ...(issue.hint ? { hint: issue.hint } : {}),
     severity: issue.severity ?? 'error',
   };
 }
 
-function problemAtStart(file: string, message: string, hint?: string): Problem {
+export function problemAtStart(file: string, message: string, hint?: string): Problem {
   return { file, line: 1, column: 1, path: '', message, ...(hint ? { hint } : {}), severity: 'error' };
 }
 

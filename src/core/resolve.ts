@@ -34,12 +34,17 @@ export function resolveMap(
     ...category,
     band: category.band ?? index,
   }));
-  const nodes: ConceptNode[] = file.nodes.map((node) => ({ ...node, evidence: evidenceOf(node.evidence) }));
+  const nodes: ConceptNode[] = file.nodes.map((node) => ({
+    ...node,
+    evidence: evidenceOf(node.evidence),
+    ...unsourcedMark(node.evidence),
+  }));
   const edgeIds = relationIds(file.edges);
   const edges: Relation[] = file.edges.map((edge, index) => ({
     ...edge,
     id: edgeIds[index]!,
     evidence: evidenceOf(edge.evidence),
+    ...unsourcedMark(edge.evidence),
   }));
 
   return {
@@ -52,6 +57,11 @@ export function resolveMap(
     edges,
     tours: file.tours ?? [],
   };
+}
+
+/** Only imported maps get this far without evidence (the schema requires it in a map file). */
+function unsourcedMark(evidence: readonly EvidenceEntry[]): { unsourced?: true } {
+  return evidence.length === 0 ? { unsourced: true } : {};
 }
 
 function resolveEvidence(entry: EvidenceEntry, span: TextSpan | undefined): Evidence {

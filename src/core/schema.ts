@@ -15,14 +15,32 @@ import { closestName } from './suggest.ts';
 
 export const mapSchema = mapSchemaJson as Schema;
 
+/**
+ * The schema a map imported from another tool must fit: the same, except that a concept or
+ * relation may have no evidence, since other tools carry none. The loader marks such items
+ * "no source". (Messages look rules up in `mapSchema`; the one rule that differs, `minItems`
+ * of evidence, can no longer fail here.)
+ */
+const importedMapSchema: Schema = (() => {
+  const definitions = mapSchema.$defs as Record<string, Schema>;
+  return { ...mapSchema, $defs: { ...definitions, evidence: { ...definitions['evidence']!, minItems: 0 } } };
+})();
+
+export interface SchemaOptions {
+  /** Check as an imported map, whose concepts and relations may have no evidence. */
+  allowUnsourced?: boolean;
+}
+
 // Lazily, so merely importing this module costs nothing.
-let validator: Validator | undefined;
+const validators = new Map<Schema, Validator>();
 
 /** Everything in `value` that does not fit the map schema; empty when it fits. */
-export function checkAgainstSchema(value: unknown): Issue[] {
+export function checkAgainstSchema(value: unknown, options: SchemaOptions = {}): Issue[] {
   const { issues, validatable } = checkPlainData(value);
   if (!validatable) return issues;
-  validator ??= new Validator(mapSchema, '2020-12', false);
+  const schema = options.allowUnsourced ? importedMapSchema : mapSchema;
+  let validator = validators.get(schema);
+  if (!validator) validators.set(schema, (validator = new Validator(schema, '2020-12', false)));
   const { errors } = validator.validate(value);
   // A value already reported (say, an infinite number) needs no second opinion from the schema.
   const reported = new Set(issues.map((i) => JSON.stringify(i.path)));

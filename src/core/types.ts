@@ -174,11 +174,19 @@ export interface Category extends CategoryEntry {
 
 export interface ConceptNode extends Omit<NodeEntry, 'evidence'> {
   evidence: Evidence[];
+  /**
+   * Nothing backs this concept: it comes from a map imported from another tool, which carried
+   * no evidence (`evidence` is then empty). Show it as "no source". A Pathomap file cannot
+   * produce it: there the schema requires evidence.
+   */
+  unsourced?: true;
 }
 
 export interface Relation extends Omit<EdgeEntry, 'evidence' | 'id'> {
   id: string;
   evidence: Evidence[];
+  /** Nothing backs this relation; see `ConceptNode.unsourced`. */
+  unsourced?: true;
 }
 
 export interface Tour extends TourEntry {}
