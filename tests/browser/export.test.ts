@@ -9,15 +9,15 @@ import { launchChromium, openApp } from './harness.ts';
  * "Looks the same as the screen": the exported SVG, drawn by the browser at its own size (which
  * is the map's size on screen), against a screenshot of the map. Two measures, in 0–255 units:
  * the mean absolute difference per colour channel, and the share of pixels off by more than
- * 48 in some channel. Measured: about 0.01 and 0.0003% (a couple of anti-aliased pixels), both
- * themes. Faithful-looking but wrong exports measured far above the bounds: halos dropped 0.23,
- * arrowheads dropped 0.18, dash patterns dropped 0.65, labels in the wrong colour 0.46 (light)
- * and 4.0 (dark), labels in bold 5.1, the view off by 2 px 7.5. The map is sparse (mostly
- * background), so a mean bound of the usual few units would miss all but the last three;
- * 0.1 keeps a margin of ten over the noise and of nearly two under the subtlest defect.
- * (Stretching the SVG by even half a pixel to the screenshot's rounded height costs 1.5.)
+ * 48 in some channel. Measured over fitted, zoomed-in and selected views in three themes: means
+ * 0.01–0.11 and 0.0002–0.017% of pixels off (anti-aliasing of edges at sub-pixel offsets).
+ * Exports that look right at a glance but are not measured: labels in the wrong colour mean
+ * 0.8–6.3, bold labels 5–9, the view 2 px off 14; halos lost 0.16–0.46% of pixels off,
+ * arrowheads lost 0.25–0.46%, dash patterns lost 0.8–1.1%. The map is mostly background, so
+ * a mean bound of a few units (the usual choice) would pass most of these: 0.5 for the mean
+ * and 0.05% for the pixels off keep a margin of about three both ways.
  */
-const MEAN_TOLERANCE = 0.1;
+const MEAN_TOLERANCE = 0.5;
 const OFF_PIXELS_TOLERANCE = 0.0005;
 
 let browser: Browser;
@@ -208,7 +208,7 @@ describe('export for slides', () => {
       for (const [lost, broken] of Object.entries(defects)) {
         expect(broken, lost).not.toBe(text);
         const worse = await difference(blank, dataUrl('image/svg+xml', broken), shot);
-        expect(worse.mean, `${lost} lost`).toBeGreaterThan(MEAN_TOLERANCE);
+        expect(worse.mean >= MEAN_TOLERANCE || worse.off >= OFF_PIXELS_TOLERANCE, `${lost} lost: ${JSON.stringify(worse)}`).toBe(true);
       }
       expect(errors).toEqual([]);
     });
