@@ -1,4 +1,5 @@
 import type { LoadResult } from '../core/types.ts';
+import { EMBEDDED_MAP_ID, embeddedMapJson } from './embedded-map.ts';
 
 export const DEFAULT_MAP_ID = 'calcinosis-ssc';
 const MAP_ID = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -10,27 +11,55 @@ export function mapIdFromUrl(search: string): string {
 }
 
 /**
- * Fetches a map checked and published by the build (`maps/<id>.json`).
+ * The map the page carries inside itself (a standalone page, which opens from file:// without
+ * a single request), or else the map checked and published by the build (`maps/<id>.json`).
  * Never rejects: a network or format failure comes back as a located problem.
  */
 export async function fetchMap(id: string, base = './'): Promise<LoadResult> {
+  const embedded = embeddedMapJson();
+  if (embedded !== undefined) {
+    return asLoadResult(parseJson(embedded)) ?? failure(`#${EMBEDDED_MAP_ID}`, 'the map in this page is damaged');
+  }
   const file = `maps/${id}.json`;
-  const fail = (message: string): LoadResult => ({
-    problems: [{ file, line: 1, column: 1, path: '', message, severity: 'error' }],
-  });
+  const content = await fetchBytes(new URL(base + file, document.baseURI), file, `there is no map named "${id}"`);
+  if (!(content instanceof Uint8Array)) return content;
+  return asLoadResult(parseJson(new TextDecoder().decode(content))) ?? failure(file, 'not a Pathomap map payload');
+}
+
+/** The bytes at `url`, or the problem (named after `file`) that stands in for them. */
+export async function fetchBytes(url: URL, file: string, notFound = 'not found'): Promise<Uint8Array | LoadResult> {
   try {
-    const response = await fetch(base + file);
-    if (!response.ok) {
-      return fail(
-        response.status === 404
-          ? `there is no map named "${id}"`
-          : `could not load the map (HTTP ${response.status})`,
-      );
-    }
-    const result = (await response.json()) as LoadResult;
-    if (!result || !Array.isArray(result.problems)) return fail('not a Pathomap map payload');
-    return result;
+    const response = await fetch(url);
+    if (isWebPage(response)) return failure(file, `${notFound}: the server sent a web page instead`);
+    if (response.ok) return new Uint8Array(await response.arrayBuffer());
+    return failure(file, response.status === 404 ? notFound : `could not load the map (HTTP ${response.status})`);
   } catch (error) {
-    return fail(`could not load the map: ${error instanceof Error ? error.message : String(error)}`);
+    return failure(file, `could not load the map: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * A web page where a file was asked for: what single-page hosts (and `vite preview`) answer for
+ * a file they do not have. Maps and stored texts are never served as HTML.
+ */
+export function isWebPage(response: Response): boolean {
+  return /^text\/html\b/i.test(response.headers.get('Content-Type') ?? '');
+}
+
+/** `value` if it has the shape of a load result (what the build publishes), else undefined. */
+export function asLoadResult(value: unknown): LoadResult | undefined {
+  const result = value as Partial<LoadResult> | null;
+  return result && typeof result === 'object' && Array.isArray(result.problems) ? (result as LoadResult) : undefined;
+}
+
+export function failure(file: string, message: string): LoadResult {
+  return { problems: [{ file, line: 1, column: 1, path: '', message, severity: 'error' }] };
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
