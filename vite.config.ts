@@ -2,12 +2,14 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import contentSecurityPolicy from './scripts/vite-plugin-csp.ts';
+import elementBuild from './scripts/vite-plugin-element.ts';
 import pathomap from './scripts/vite-plugin-pathomap.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder, inside an iframe or from file://.
   base: './',
-  plugins: [svelte(), pathomap(), contentSecurityPolicy()],
+  // elementBuild: `vite build` also writes patho-map.js, the <patho-map> element.
+  plugins: [svelte(), pathomap(), contentSecurityPolicy(), elementBuild()],
   test: {
     projects: [
       {
