@@ -1,14 +1,18 @@
 /**
- * Dragging nodes, framework-free: one d3-drag behaviour shared by every node element.
- * Coordinates are in the map's own space (the zoomed layer), whatever the zoom.
+ * Dragging nodes, framework-free and dependency-free, with pointer events (mouse, pen and
+ * touch alike). Coordinates are in the map's own space, whatever the zoom: read through the
+ * zoomed SVG layer's screen matrix, or through a renderer's own `toMap` (the canvas map).
+ * A press that does not move is a click: it keeps its click and leaves the layout still; a
+ * press that moved swallows the click that follows, as d3-drag does.
  */
-import { drag, type D3DragEvent } from 'd3-drag';
-import { select } from 'd3-selection';
 import type { Point } from '../core/types.ts';
+import { CLICK_DISTANCE, suppressNextClick } from './zoom.ts';
 
 export interface NodeDragOptions {
-  /** The zoomed layer; pointer positions are read relative to it. */
-  container: () => SVGGElement | null;
+  /** The zoomed SVG layer; pointer positions are read relative to it (unless `toMap` is given). */
+  container?: () => SVGGraphicsElement | null;
+  /** Map coordinates of a pointer event (for renderers without an SVG layer). */
+  toMap?: (event: PointerEvent) => Point;
   position: (id: string) => Point | undefined;
   onstart: (id: string) => void;
   onmove: (id: string, x: number, y: number) => void;
@@ -18,29 +22,65 @@ export interface NodeDragOptions {
 export interface NodeDrag {
   /** Make `element` (drawing node `id`) draggable; returns a function that undoes it. */
   attach(element: Element, id: string): () => void;
+  /** Start dragging `id` from a press the caller has already matched to it (e.g. by hit testing). */
+  start(event: PointerEvent, id: string): void;
 }
 
 export function createNodeDrag(options: NodeDragOptions): NodeDrag {
-  let moved = false;
-  const behaviour = drag<Element, string>()
-    .container(function () {
-      return options.container() ?? (this.parentNode as SVGGElement);
-    })
-    .subject((_event, id) => options.position(id) ?? { x: 0, y: 0 })
-    .on('start', (_event: D3DragEvent<Element, string, Point>, id) => {
-      moved = false;
-      options.onstart(id);
-    })
-    .on('drag', (event: D3DragEvent<Element, string, Point>, id) => {
+  function toMap(event: PointerEvent): Point | undefined {
+    if (options.toMap) return options.toMap(event);
+    const matrix = options.container?.()?.getScreenCTM();
+    if (!matrix) return undefined;
+    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+    return { x: p.x, y: p.y };
+  }
+
+  function start(event: PointerEvent, id: string): void {
+    if (event.button !== 0 && event.pointerType === 'mouse') return;
+    const view = (event.view ?? window) as Window;
+    const pointerId = event.pointerId;
+    const from = toMap(event);
+    const subject = options.position(id);
+    if (!from || !subject) return;
+    // Keep the grip: the node moves with the pointer without jumping its centre under it.
+    const dx = subject.x - from.x;
+    const dy = subject.y - from.y;
+    const screen0 = { x: event.clientX, y: event.clientY };
+    let moved = false;
+    options.onstart(id);
+
+    const move = (e: PointerEvent) => {
+      if (e.pointerId !== pointerId) return;
+      if (!moved && Math.hypot(e.clientX - screen0.x, e.clientY - screen0.y) <= CLICK_DISTANCE) return;
+      const p = toMap(e);
+      if (!p) return;
       moved = true;
-      options.onmove(id, event.x, event.y);
-    })
-    .on('end', (_event: D3DragEvent<Element, string, Point>, id) => options.onend(id, moved));
+      e.preventDefault();
+      options.onmove(id, p.x + dx, p.y + dy);
+    };
+    const end = (e: PointerEvent) => {
+      if (e.pointerId !== pointerId) return;
+      view.removeEventListener('pointermove', move);
+      view.removeEventListener('pointerup', end);
+      view.removeEventListener('pointercancel', end);
+      if (moved) suppressNextClick(view);
+      options.onend(id, moved);
+    };
+    view.addEventListener('pointermove', move);
+    view.addEventListener('pointerup', end);
+    view.addEventListener('pointercancel', end);
+  }
 
   return {
     attach(element, id) {
-      const selection = select(element).datum(id).call(behaviour);
-      return () => selection.on('.drag', null);
+      const down = (event: Event) => {
+        // The press belongs to the node: the map does not pan under it.
+        event.stopPropagation();
+        start(event as PointerEvent, id);
+      };
+      element.addEventListener('pointerdown', down);
+      return () => element.removeEventListener('pointerdown', down);
     },
+    start,
   };
 }

@@ -1,10 +1,10 @@
 /**
- * Pan and zoom of the map, framework-free: d3-zoom on an SVG element, reporting the transform
- * through a callback. Svelte wraps it in an action; tests and other renderers can drive it too.
+ * Pan and zoom of the map, framework-free and dependency-free: wheel, pointer drag and
+ * two-finger pinch on an element (the SVG map or the canvas map), reporting the transform
+ * through a callback. It behaves like d3-zoom's defaults (wheel zooms about the pointer,
+ * a drag pans, a click after a pan is swallowed) without its 18 kB of transitions,
+ * colours and interpolators: the map only ever needs one smooth "fly to".
  */
-import { interpolateZoom } from 'd3-interpolate';
-import { select, type Selection } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { Point } from '../core/types.ts';
 
 export interface ViewTransform {
@@ -26,6 +26,8 @@ export interface ZoomOptions {
   scaleExtent?: [number, number];
   /** Animation length in ms; 0 when the reader prefers reduced motion. */
   duration?: () => number;
+  /** False: this press does not start a pan (e.g. it landed on a node the renderer drags). */
+  filter?: (event: PointerEvent) => boolean;
 }
 
 export interface ZoomController {
@@ -35,47 +37,186 @@ export interface ZoomController {
   /** Keep the zoom factor, move `point` to the centre of the element. */
   centreOn(point: Point, animate?: boolean): void;
   zoomBy(factor: number): void;
+  /** Set the transform at once (e.g. to restore a view). */
+  set(transform: ViewTransform): void;
   destroy(): void;
 }
 
-export function createZoom(element: SVGSVGElement, options: ZoomOptions): ZoomController {
-  const selection: Selection<SVGSVGElement, unknown, null, undefined> = select(element);
-  const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-    .scaleExtent(options.scaleExtent ?? [0.1, 8])
-    // Double-click is left to nodes (unpin); zooming stays on wheel, pinch, buttons and keys.
-    .filter((event: Event) => event.type !== 'dblclick' && !(event as MouseEvent).button)
-    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-      current = event.transform;
-      options.onchange({ x: current.x, y: current.y, k: current.k }, event.sourceEvent != null);
-    });
-  let current: ZoomTransform = zoomIdentity;
-  let animation = 0;
-  selection.call(behaviour);
+/** How far one wheel step zooms, as d3-zoom: 2^(−deltaY × this). */
+export function wheelDelta(event: Pick<WheelEvent, 'deltaY' | 'deltaMode' | 'ctrlKey'>): number {
+  return -event.deltaY * (event.deltaMode === 1 ? 0.05 : event.deltaMode ? 1 : 0.002) * (event.ctrlKey ? 10 : 1);
+}
 
+/** The transform that zooms `t` to scale `k` keeping the screen point `at` still. */
+export function zoomAbout(t: ViewTransform, k: number, at: Point): ViewTransform {
+  const mx = (at.x - t.x) / t.k;
+  const my = (at.y - t.y) / t.k;
+  return { k, x: at.x - mx * k, y: at.y - my * k };
+}
+
+const cosh = (x: number) => ((x = Math.exp(x)) + 1 / x) / 2;
+const sinh = (x: number) => ((x = Math.exp(x)) - 1 / x) / 2;
+const tanh = (x: number) => ((x = Math.exp(2 * x)) - 1) / (x + 1);
+
+/**
+ * Van Wijk and Nuij's smooth and efficient zoom between two views [centre x, centre y, width],
+ * as d3-interpolate's `interpolateZoom` (ρ = √2).
+ */
+export function interpolateZoom(
+  [ux0, uy0, w0]: readonly [number, number, number],
+  [ux1, uy1, w1]: readonly [number, number, number],
+): (t: number) => [number, number, number] {
+  const rho = Math.SQRT2;
+  const rho2 = 2;
+  const rho4 = 4;
+  const dx = ux1 - ux0;
+  const dy = uy1 - uy0;
+  const d2 = dx * dx + dy * dy;
+  if (d2 < 1e-12) {
+    const S = Math.log(w1 / w0) / rho;
+    return (t) => [ux0 + t * dx, uy0 + t * dy, w0 * Math.exp(rho * t * S)];
+  }
+  const d1 = Math.sqrt(d2);
+  const b0 = (w1 * w1 - w0 * w0 + rho4 * d2) / (2 * w0 * rho2 * d1);
+  const b1 = (w1 * w1 - w0 * w0 - rho4 * d2) / (2 * w1 * rho2 * d1);
+  const r0 = Math.log(Math.sqrt(b0 * b0 + 1) - b0);
+  const r1 = Math.log(Math.sqrt(b1 * b1 + 1) - b1);
+  const S = (r1 - r0) / rho;
+  return (t) => {
+    const s = t * S;
+    const coshr0 = cosh(r0);
+    const u = (w0 / (rho2 * d1)) * (coshr0 * tanh(rho * s + r0) - sinh(r0));
+    return [ux0 + u * dx, uy0 + u * dy, (w0 * coshr0) / cosh(rho * s + r0)];
+  };
+}
+
+/** Swallow the click that the browser sends after a drag or pan ended on the element. */
+export function suppressNextClick(view: Window): void {
+  const swallow = (event: Event) => {
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  };
+  view.addEventListener('click', swallow, { capture: true, once: true });
+  // A drag that ends outside any element sends no click: forget about it soon.
+  setTimeout(() => view.removeEventListener('click', swallow, { capture: true }), 0);
+}
+
+/** Pixels a press may wander before it counts as a drag rather than a click or tap. */
+export const CLICK_DISTANCE = 3;
+
+export function createZoom(element: HTMLElement | SVGElement, options: ZoomOptions): ZoomController {
+  const [minK, maxK] = options.scaleExtent ?? [0.1, 8];
+  const clampK = (k: number) => Math.min(maxK, Math.max(minK, k));
+  let current: ViewTransform = { x: 0, y: 0, k: 1 };
+  let animation = 0;
+  const view = element.ownerDocument.defaultView ?? window;
+
+  function apply(next: ViewTransform, byUser: boolean) {
+    if (!Number.isFinite(next.x) || !Number.isFinite(next.y) || !Number.isFinite(next.k)) return;
+    current = next;
+    options.onchange({ ...next }, byUser);
+  }
+
+  const box = () => element.getBoundingClientRect();
   const size = () => {
-    const box = element.getBoundingClientRect();
-    return { width: box.width || 800, height: box.height || 600 };
+    const b = box();
+    return { width: b.width || 800, height: b.height || 600 };
+  };
+  const local = (event: { clientX: number; clientY: number }): Point => {
+    const b = box();
+    return { x: event.clientX - b.left, y: event.clientY - b.top };
   };
 
-  function go(target: ZoomTransform, animate: boolean) {
+  // Wheel: zoom about the pointer.
+  function onwheel(event: WheelEvent) {
+    event.preventDefault();
+    cancelAnimationFrame(animation);
+    const k = clampK(current.k * Math.pow(2, wheelDelta(event)));
+    if (k === current.k) return;
+    apply(zoomAbout(current, k, local(event)), true);
+  }
+
+  // Pointers: one pans, two pinch.
+  const pointers = new Map<number, Point>();
+  let gesture: { start: ViewTransform; points: Map<number, Point>; moved: boolean } | null = null;
+
+  function begin() {
+    gesture = { start: { ...current }, points: new Map(pointers), moved: gesture?.moved ?? false };
+  }
+
+  function onpointerdown(event: PointerEvent) {
+    if (event.button !== 0 && event.pointerType === 'mouse') return;
+    if (options.filter && !options.filter(event)) return;
+    cancelAnimationFrame(animation);
+    pointers.set(event.pointerId, local(event));
+    begin();
+    if (pointers.size === 1) {
+      view.addEventListener('pointermove', onpointermove);
+      view.addEventListener('pointerup', onpointerup);
+      view.addEventListener('pointercancel', onpointerup);
+    }
+  }
+
+  function onpointermove(event: PointerEvent) {
+    if (!gesture || !pointers.has(event.pointerId)) return;
+    const p = local(event);
+    pointers.set(event.pointerId, p);
+    const [a, b] = [...pointers.keys()];
+    const a0 = gesture.points.get(a!)!;
+    const a1 = pointers.get(a!)!;
+    if (!gesture.moved && Math.hypot(a1.x - a0.x, a1.y - a0.y) <= CLICK_DISTANCE && b === undefined) return;
+    gesture.moved = true;
+    event.preventDefault();
+    const s = gesture.start;
+    if (b === undefined) {
+      apply({ k: s.k, x: s.x + a1.x - a0.x, y: s.y + a1.y - a0.y }, true);
+      return;
+    }
+    const b0 = gesture.points.get(b)!;
+    const b1 = pointers.get(b)!;
+    const d0 = Math.hypot(b0.x - a0.x, b0.y - a0.y) || 1;
+    const d1 = Math.hypot(b1.x - a1.x, b1.y - a1.y);
+    const k = clampK((s.k * d1) / d0);
+    // The map point under the first midpoint stays under the current midpoint.
+    const m0 = { x: (a0.x + b0.x) / 2, y: (a0.y + b0.y) / 2 };
+    const m1 = { x: (a1.x + b1.x) / 2, y: (a1.y + b1.y) / 2 };
+    const mx = (m0.x - s.x) / s.k;
+    const my = (m0.y - s.y) / s.k;
+    apply({ k, x: m1.x - mx * k, y: m1.y - my * k }, true);
+  }
+
+  function onpointerup(event: PointerEvent) {
+    if (!pointers.delete(event.pointerId)) return;
+    if (pointers.size > 0) {
+      begin();
+      return;
+    }
+    if (gesture?.moved) suppressNextClick(view);
+    gesture = null;
+    view.removeEventListener('pointermove', onpointermove);
+    view.removeEventListener('pointerup', onpointerup);
+    view.removeEventListener('pointercancel', onpointerup);
+  }
+
+  element.addEventListener('wheel', onwheel as EventListener, { passive: false });
+  element.addEventListener('pointerdown', onpointerdown as EventListener);
+
+  function go(target: ViewTransform, animate: boolean) {
     cancelAnimationFrame(animation);
     const duration = animate ? (options.duration?.() ?? 350) : 0;
     if (duration <= 0) {
-      behaviour.transform(selection, target);
+      apply(target, false);
       return;
     }
-    // Smooth zoom along d3's "optimal path" between the two views, run by hand so no
-    // transition module is needed.
     const { width, height } = size();
-    const from = current;
-    const view = (t: ZoomTransform) => [(width / 2 - t.x) / t.k, (height / 2 - t.y) / t.k, width / t.k] as const;
-    const path = interpolateZoom([...view(from)], [...view(target)]);
+    const viewOf = (t: ViewTransform) => [(width / 2 - t.x) / t.k, (height / 2 - t.y) / t.k, width / t.k] as const;
+    const path = interpolateZoom(viewOf(current), viewOf(target));
     const start = performance.now();
     const step = (now: number) => {
-      const t = Math.min(1, (now - start) / duration);
-      const [cx, cy, w] = path(t * t * (3 - 2 * t));
+      const t = Math.min(1, Math.max(0, (now - start) / duration));
+      const [cx, cy, w] = t < 1 ? path(t * t * (3 - 2 * t)) : viewOf(target);
       const k = width / w;
-      behaviour.transform(selection, zoomIdentity.translate(width / 2 - cx * k, height / 2 - cy * k).scale(k));
+      apply({ k, x: width / 2 - cx * k, y: height / 2 - cy * k }, false);
       if (t < 1) animation = requestAnimationFrame(step);
     };
     animation = requestAnimationFrame(step);
@@ -83,29 +224,38 @@ export function createZoom(element: SVGSVGElement, options: ZoomOptions): ZoomCo
 
   return {
     get transform() {
-      return { x: current.x, y: current.y, k: current.k };
+      return { ...current };
     },
     fit(bounds, padding = 40, animate = false) {
       const { width, height } = size();
       const w = Math.max(1, bounds.maxX - bounds.minX);
       const h = Math.max(1, bounds.maxY - bounds.minY);
-      const [minK, maxK] = behaviour.scaleExtent();
-      const k = Math.min(maxK, Math.max(minK, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
+      const k = clampK(Math.min((width - 2 * padding) / w, (height - 2 * padding) / h));
       const cx = (bounds.minX + bounds.maxX) / 2;
       const cy = (bounds.minY + bounds.maxY) / 2;
-      go(zoomIdentity.translate(width / 2 - cx * k, height / 2 - cy * k).scale(k), animate);
+      go({ k, x: width / 2 - cx * k, y: height / 2 - cy * k }, animate);
     },
     centreOn(point, animate = true) {
       const { width, height } = size();
       const k = current.k;
-      go(zoomIdentity.translate(width / 2 - point.x * k, height / 2 - point.y * k).scale(k), animate);
+      go({ k, x: width / 2 - point.x * k, y: height / 2 - point.y * k }, animate);
     },
     zoomBy(factor) {
-      behaviour.scaleBy(selection, factor);
+      cancelAnimationFrame(animation);
+      const { width, height } = size();
+      apply(zoomAbout(current, clampK(current.k * factor), { x: width / 2, y: height / 2 }), false);
+    },
+    set(transform) {
+      cancelAnimationFrame(animation);
+      apply(transform, false);
     },
     destroy() {
       cancelAnimationFrame(animation);
-      selection.on('.zoom', null);
+      element.removeEventListener('wheel', onwheel as EventListener);
+      element.removeEventListener('pointerdown', onpointerdown as EventListener);
+      view.removeEventListener('pointermove', onpointermove);
+      view.removeEventListener('pointerup', onpointerup);
+      view.removeEventListener('pointercancel', onpointerup);
     },
   };
 }

@@ -1,58 +1,79 @@
 /**
- * Node positions for the view. The simulation runs on plain objects in `core/layout.ts`; this
- * class publishes snapshots through `$state.raw` (deeply reactive positions made a render take
- * seconds), settles the layout before the first paint, and animates only while a node is
- * dragged and its neighbours make room.
+ * Node positions for the view. The force layout runs in a Web Worker (`core/layout-worker.ts`;
+ * in-process where no worker can start) and reports positions as flat arrays, published here
+ * through `$state.raw` as a `PositionTable`. A map whose concepts all have a place (a saved
+ * layout, or positions computed when the site was built) is drawn at once, and the layout code
+ * is not even loaded until a concept is dragged.
+ *
+ * A small map is drawn once, settled: the same picture on every load, no motion to sit
+ * through. A large one shows its layout as it settles, so something is on screen at once.
+ * After a drag the neighbours make room, animated (or at once under reduced motion).
  */
-import { createLayout, type ForceLayout } from '../../core/layout.ts';
+import type { FromLayoutHost, LayoutHostEnv, ToLayoutHost } from '../../core/layout-host.ts';
+import { planLayout, type LayoutPlan } from '../../core/layout-plan.ts';
+import { PositionTable } from '../../core/position-table.ts';
 import type { PathoMap, Point } from '../../core/types.ts';
 
-export const LAYOUT_WIDTH = 1600;
-export const LAYOUT_HEIGHT = 900;
-const MAX_SETTLE_TICKS = 600;
-/** Steps per animation frame after a drag; a few per frame keeps it brisk without stutter. */
-const TICKS_PER_FRAME = 2;
+export { LAYOUT_HEIGHT, LAYOUT_WIDTH } from '../../core/layout-plan.ts';
+
+/** From this many concepts on, the first layout is shown while it settles. */
+export const PROGRESSIVE_LAYOUT = 1000;
+
+/** Performance marks the benchmark reads. */
+export const MARK_FIRST_POSITIONS = 'pathomap:first-positions';
+export const MARK_LAYOUT_SETTLED = 'pathomap:layout-settled';
+
+export interface LayoutStateOptions {
+  /** 'never': run the layout on the main thread (tests, or to compare). Default 'auto'. */
+  worker?: 'auto' | 'never';
+}
+
+interface HostConnection {
+  send(message: ToLayoutHost): void;
+  close(): void;
+}
 
 export class LayoutState {
-  readonly #layout: ForceLayout;
+  readonly #map: PathoMap;
+  readonly #plan: LayoutPlan;
+  readonly #options: LayoutStateOptions;
+  #host: HostConnection | undefined;
+  #ids: readonly string[] = [];
+  #index: ReadonlyMap<string, number> = new Map();
+  #latest: { coords: Float64Array; settled: boolean } | null = null;
   #frame = 0;
-  #dragging: string | null = null;
+  #dragging: { id: string; x: number; y: number } | null = null;
   /** Whether a drag has woken the layout. */
   #warm = false;
+  #destroyed = false;
+  #everSettled = false;
 
-  positions = $state.raw<ReadonlyMap<string, Point>>(new Map());
+  positions = $state.raw<PositionTable>(PositionTable.empty());
   /** Nodes the reader dropped somewhere: held there until unpinned. */
   pinned = $state.raw<ReadonlySet<string>>(new Set());
+  /** False while the first layout of the map is still running. */
+  settled = $state.raw(false);
 
   constructor(
     map: PathoMap,
     private readonly reducedMotion: () => boolean = () => false,
+    options: LayoutStateOptions = {},
   ) {
-    const bands = [...new Set(map.categories.map((c) => c.band))].sort((a, b) => a - b);
-    const bandOf = new Map(map.categories.map((c) => [c.id, bands.indexOf(c.band)]));
-    const saved = map.nodes.filter((n) => n.position);
-    this.#layout = createLayout(
-      {
-        nodes: map.nodes.map((n) => ({
-          id: n.id,
-          band: bandOf.get(n.category) ?? 0,
-          label: n.label,
-          ...(n.position ? { initial: n.position } : {}),
-        })),
-        links: map.edges.map((e) => ({ source: e.source, target: e.target, level: e.level })),
-      },
-      { seed: map.id, width: LAYOUT_WIDTH, height: LAYOUT_HEIGHT, bandCount: bands.length },
-    );
-    if (saved.length < map.nodes.length) {
-      // Settled before anything is drawn: the same picture on every load, no motion to sit
-      // through. Saved positions hold while concepts added since the save find their place.
-      for (const n of saved) this.#layout.pin(n.id, n.position!.x, n.position!.y);
-      this.#layout.runToSettled(MAX_SETTLE_TICKS);
-      for (const n of saved) this.#layout.unpin(n.id);
+    this.#map = map;
+    this.#options = options;
+    this.#plan = planLayout(map);
+    if (!this.#plan.settle) {
+      // A saved arrangement is shown exactly as saved; the layout wakes only when a node is dragged.
+      const ids = map.nodes.map((n) => n.id);
+      const coords = new Float64Array(ids.length * 2);
+      map.nodes.forEach((n, i) => {
+        coords[2 * i] = n.position!.x;
+        coords[2 * i + 1] = n.position!.y;
+      });
+      this.#receive({ type: 'positions', ids, coords, settled: true, ticks: 0 });
+      return;
     }
-    // A saved arrangement is shown exactly as saved; the layout wakes only when a node is dragged.
-    this.#layout.stop();
-    this.#publish();
+    this.#connect();
   }
 
   /** Where `id` is now. */
@@ -62,21 +83,16 @@ export class LayoutState {
 
   dragStart(id: string): void {
     // Nothing moves yet: a press that turns out to be a click must leave the layout still.
-    this.#dragging = id;
+    void id;
   }
 
   dragMove(id: string, x: number, y: number): void {
-    if (!this.#layout.pin(id, x, y)) return;
-    if (!this.#warm) {
-      // The first movement wakes the layout, so neighbours make room while the node is dragged.
-      this.#warm = true;
-      this.#layout.keepWarm(true);
-      this.#run();
-    }
+    if (!this.positions.has(id) || !Number.isFinite(x) || !Number.isFinite(y)) return;
+    this.#dragging = { id, x, y };
+    this.#warm = true;
+    this.#send({ type: 'drag', id, x, y });
     // The dragged node follows the pointer at once, even between simulation frames.
-    const next = new Map(this.positions);
-    next.set(id, { x, y });
-    this.positions = next;
+    this.positions = this.positions.with(id, x, y);
   }
 
   /** Dropping a node pins it where it lies; a click without movement changes nothing. */
@@ -84,9 +100,8 @@ export class LayoutState {
     this.#dragging = null;
     if (!moved || !this.#warm) return;
     this.#warm = false;
-    this.#layout.keepWarm(false);
     this.pinned = new Set(this.pinned).add(id);
-    this.#run();
+    this.#send({ type: 'dragEnd', animate: !this.reducedMotion() });
   }
 
   unpin(id: string): void {
@@ -94,41 +109,146 @@ export class LayoutState {
     const next = new Set(this.pinned);
     next.delete(id);
     this.pinned = next;
-    this.#layout.unpin(id);
-    this.#layout.reheat();
-    this.#run();
+    this.#send({ type: 'unpin', ids: [id], animate: !this.reducedMotion() });
   }
 
   unpinAll(): void {
     if (this.pinned.size === 0) return;
-    for (const id of this.pinned) this.#layout.unpin(id);
+    const ids = [...this.pinned];
     this.pinned = new Set();
-    this.#layout.reheat();
-    this.#run();
+    this.#send({ type: 'unpin', ids, animate: !this.reducedMotion() });
   }
 
   destroy(): void {
+    this.#destroyed = true;
     cancelAnimationFrame(this.#frame);
-    this.#layout.stop();
+    this.#host?.close();
+    this.#host = undefined;
+  }
+
+  #send(message: ToLayoutHost): void {
+    if (this.#destroyed) return;
+    // A map drawn from saved positions starts its layout on the first drag.
+    if (!this.#host) this.#connect();
+    this.#host!.send(message);
+  }
+
+  /** Starts the layout: in a worker when one starts, else in-process. */
+  #connect(): void {
+    const init: ToLayoutHost = {
+      type: 'init',
+      plan: this.#plan,
+      progressive: this.#map.nodes.length >= PROGRESSIVE_LAYOUT,
+    };
+    const receive = (message: FromLayoutHost) => {
+      if (!this.#destroyed) this.#receive(message);
+    };
+    const sent: ToLayoutHost[] = [init];
+    let worker: Worker | undefined;
+    if (this.#options.worker !== 'never' && typeof Worker !== 'undefined') {
+      try {
+        worker = new Worker(new URL('../../core/layout-worker.ts', import.meta.url), { type: 'module' });
+      } catch {
+        worker = undefined;
+      }
+    }
+    if (!worker) {
+      this.#host = inProcessHost(receive);
+      this.#host.send(init);
+      return;
+    }
+    let heard = false;
+    const fallback = () => {
+      worker!.terminate();
+      const host = inProcessHost(receive);
+      this.#host = host;
+      for (const message of sent) host.send(message);
+    };
+    worker.onmessage = (event: MessageEvent<FromLayoutHost>) => {
+      heard = true;
+      sent.length = 0;
+      receive(event.data);
+    };
+    // A worker that cannot start (e.g. a page opened from file://) fails before it says anything.
+    worker.onerror = (event) => {
+      if (heard) return;
+      event.preventDefault();
+      fallback();
+    };
+    this.#host = {
+      send: (message) => {
+        if (!heard) sent.push(message);
+        worker!.postMessage(message);
+      },
+      close: () => worker!.terminate(),
+    };
+    worker.postMessage(init);
+  }
+
+  #receive(message: FromLayoutHost): void {
+    if (message.ids) {
+      this.#ids = message.ids;
+      this.#index = PositionTable.indexOf(message.ids);
+    }
+    this.#latest = { coords: message.coords, settled: message.settled };
+    const first = this.positions.size === 0;
+    if (first) performance.mark?.(MARK_FIRST_POSITIONS);
+    if (message.settled && !this.#everSettled) {
+      this.#everSettled = true;
+      performance.mark?.(MARK_LAYOUT_SETTLED);
+    }
+    // The first picture and a settled one are shown at once; progress at most once a frame.
+    if (first || message.settled || typeof requestAnimationFrame === 'undefined') {
+      cancelAnimationFrame(this.#frame);
+      this.#frame = 0;
+      this.#publish();
+    } else if (!this.#frame) {
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        this.#publish();
+      });
+    }
   }
 
   #publish(): void {
-    this.positions = this.#layout.positions();
-  }
-
-  /** Let the layout move until it settles: animated, or at once under reduced motion. */
-  #run(): void {
-    cancelAnimationFrame(this.#frame);
-    if (this.reducedMotion() && !this.#dragging) {
-      this.#layout.runToSettled(MAX_SETTLE_TICKS);
-      this.#publish();
-      return;
+    const latest = this.#latest;
+    if (!latest) return;
+    const coords = latest.coords;
+    const drag = this.#dragging;
+    if (drag) {
+      const i = this.#index.get(drag.id);
+      if (i !== undefined) {
+        coords[2 * i] = drag.x;
+        coords[2 * i + 1] = drag.y;
+      }
     }
-    const step = () => {
-      this.#layout.tick(TICKS_PER_FRAME);
-      this.#publish();
-      if (!this.#layout.settled || this.#dragging) this.#frame = requestAnimationFrame(step);
-    };
-    this.#frame = requestAnimationFrame(step);
+    this.positions = new PositionTable(this.#ids, this.#index, coords);
+    this.settled = latest.settled;
   }
+}
+
+/** The layout host on the main thread, for where no worker starts. */
+function inProcessHost(receive: (message: FromLayoutHost) => void): HostConnection {
+  let host: { handle(message: ToLayoutHost): void } | undefined;
+  let closed = false;
+  const queue: ToLayoutHost[] = [];
+  const env: LayoutHostEnv = {
+    post: (message) => {
+      if (!closed) receive(message);
+    },
+    later: (run, ms) => setTimeout(() => !closed && run(), ms),
+    now: () => performance.now(),
+  };
+  // Loaded on demand: d3-force is only needed once a layout has to be computed.
+  void import('../../core/layout-host.ts').then(({ createLayoutHost }) => {
+    if (closed) return;
+    host = createLayoutHost(env);
+    for (const message of queue.splice(0)) host.handle(message);
+  });
+  return {
+    send: (message) => (host ? host.handle(message) : queue.push(message)),
+    close: () => {
+      closed = true;
+    },
+  };
 }

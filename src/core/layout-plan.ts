@@ -1,0 +1,60 @@
+/**
+ * What the force layout of a map is asked to do, decided from the map alone (so the main thread,
+ * a worker and a build step all compute the same picture): which band each concept pulls toward,
+ * how large the drawing area is, how coarse the physics may be, and which concepts keep a saved
+ * place. No d3 here: this module is cheap to load before anything is drawn.
+ */
+import type { LayoutInput, LayoutOptions } from './layout.ts';
+import type { PathoMap } from './types.ts';
+
+export const LAYOUT_WIDTH = 1600;
+export const LAYOUT_HEIGHT = 900;
+/** Upper bound on the steps of the first layout (it settles in about 300). */
+export const MAX_SETTLE_TICKS = 600;
+/** Concepts per 1600 × 900 drawing area before the area grows (the flagship map has 66). */
+export const CONCEPTS_PER_AREA = 80;
+/** From this many concepts on, the physics is coarser (Barnes–Hut theta, one collision pass). */
+export const LARGE_LAYOUT = 1000;
+
+export interface LayoutPlan {
+  input: LayoutInput;
+  options: LayoutOptions;
+  /** Concepts held at their saved place while the others settle, then let go. */
+  hold: string[];
+  /** False when every concept has a place already: nothing to compute. */
+  settle: boolean;
+}
+
+/** The drawing area grows with the map, keeping the flagship's density of concepts. */
+export function layoutScale(nodeCount: number): number {
+  return Math.max(1, Math.sqrt(nodeCount / CONCEPTS_PER_AREA));
+}
+
+export function planLayout(map: PathoMap): LayoutPlan {
+  const bands = [...new Set(map.categories.map((c) => c.band))].sort((a, b) => a - b);
+  const bandOf = new Map(map.categories.map((c) => [c.id, bands.indexOf(c.band)]));
+  const n = map.nodes.length;
+  const scale = layoutScale(n);
+  const large = n >= LARGE_LAYOUT;
+  const saved = map.nodes.filter((node) => node.position);
+  return {
+    input: {
+      nodes: map.nodes.map((node) => ({
+        id: node.id,
+        band: bandOf.get(node.category) ?? 0,
+        label: node.label,
+        ...(node.position ? { initial: node.position } : {}),
+      })),
+      links: map.edges.map((e) => ({ source: e.source, target: e.target, level: e.level })),
+    },
+    options: {
+      seed: map.id,
+      width: LAYOUT_WIDTH * scale,
+      height: LAYOUT_HEIGHT * scale,
+      bandCount: bands.length,
+      ...(large ? { theta: 1.5, collisionIterations: 1 } : {}),
+    },
+    hold: saved.map((node) => node.id),
+    settle: saved.length < n,
+  };
+}

@@ -1,0 +1,483 @@
+/**
+ * Draws the map on a 2D canvas: relations, concept markers (shape and colour per category, as
+ * in the SVG map), rings for the selection and the path, labels with a halo, and the verbs of
+ * the relations in play. Everything of one look is drawn as one path, and what is out of view
+ * or illegible at this zoom is skipped (see `lod.ts`), so a frame costs little even with
+ * tens of thousands of concepts. Framework-free: the canvas component decides when to draw.
+ */
+import type { NodeShape } from '../core/types.ts';
+import { levelOfDetail, type Lod } from './lod.ts';
+import type { ViewTransform } from './zoom.ts';
+
+export interface SceneNode {
+  id: string;
+  lines: readonly string[];
+  shape: NodeShape;
+  /** Index of its category's colour in `Scene.colours`. */
+  colour: number;
+  /** Marker radius, map units. */
+  r: number;
+}
+
+export interface SceneEdge {
+  id: string;
+  /** Indices into `Scene.nodes`. */
+  s: number;
+  t: number;
+  /** Line pattern (map units), empty for solid. */
+  dash: readonly number[];
+  relation: string;
+}
+
+export interface Scene {
+  nodes: readonly SceneNode[];
+  edges: readonly SceneEdge[];
+  colours: readonly string[];
+}
+
+/** What the reader's view does to the scene right now. */
+export interface SceneState {
+  /** Per node: drawn at all. */
+  visible: Uint8Array;
+  /** Per node and per edge: faded (null: nothing is). */
+  fadedNodes: Uint8Array | null;
+  fadedEdges: Uint8Array | null;
+  /** Edges to draw (visible ones), as indices into `Scene.edges`. */
+  edges: Int32Array;
+  /** Per edge: bend in map units (relations between the same two concepts). */
+  bends: Float64Array;
+  /** Per edge: highlighted (selected or on the path). */
+  highlighted: Uint8Array;
+  selected: number;
+  focused: number;
+  /** Nodes ringed as steps of the path. */
+  ringed: ReadonlySet<number>;
+  pinned: ReadonlySet<number>;
+  /** Nodes whose labels are written whenever they are legible at all (emphasised ones). */
+  important: readonly number[];
+  /** Edges whose verbs are written. */
+  edgeLabels: readonly number[];
+}
+
+export interface SceneTheme {
+  text: string;
+  edge: string;
+  accent: string;
+  focus: string;
+  halo: string;
+  font: string;
+  /** High-contrast print theme: faded things are drawn pale, not transparent. */
+  print: boolean;
+}
+
+export interface SceneFrame {
+  /** CSS pixels. */
+  width: number;
+  height: number;
+  dpr: number;
+  transform: ViewTransform;
+  moving: boolean;
+  /** Centres of the nodes as x, y pairs, at `slots[i]` for `Scene.nodes[i]`. */
+  coords: Float64Array;
+  slots: Int32Array;
+}
+
+export interface FrameStats {
+  nodesDrawn: number;
+  edgesDrawn: number;
+  labelsDrawn: number;
+  lod: Lod;
+}
+
+const FADED_NODE_ALPHA = 0.15;
+const FADED_EDGE_ALPHA = 0.12;
+/** Map units beyond the view still drawn, so labels and markers do not pop in at the edge. */
+const VIEW_MARGIN = 80;
+/** Labels are only ever drawn this small (screen px) for the emphasised concepts. */
+const IMPORTANT_LABEL_MIN_ZOOM = 0.25;
+
+let scratchInView = new Uint8Array(0);
+
+export function drawScene(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  state: SceneState,
+  frame: SceneFrame,
+  theme: SceneTheme,
+): FrameStats {
+  const { width, height, dpr, transform: t, coords, slots } = frame;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+
+  const x0 = -t.x / t.k - VIEW_MARGIN;
+  const y0 = -t.y / t.k - VIEW_MARGIN;
+  const x1 = (width - t.x) / t.k + VIEW_MARGIN;
+  const y1 = (height - t.y) / t.k + VIEW_MARGIN;
+  const n = scene.nodes.length;
+  if (scratchInView.length < n) scratchInView = new Uint8Array(n);
+  const inView = scratchInView;
+  let nodesInView = 0;
+  for (let i = 0; i < n; i++) {
+    inView[i] = 0;
+    if (!state.visible[i]) continue;
+    const slot = slots[i]!;
+    if (slot < 0) continue;
+    const x = coords[2 * slot]!;
+    const y = coords[2 * slot + 1]!;
+    if (x >= x0 && x <= x1 && y >= y0 && y <= y1) {
+      inView[i] = 1;
+      nodesInView++;
+    }
+  }
+  const edgesInView: number[] = [];
+  for (const e of state.edges) {
+    const edge = scene.edges[e]!;
+    if (inView[edge.s] || inView[edge.t]) {
+      edgesInView.push(e);
+      continue;
+    }
+    const si = slots[edge.s]!;
+    const ti = slots[edge.t]!;
+    if (si < 0 || ti < 0) continue;
+    const ax = coords[2 * si]!;
+    const ay = coords[2 * si + 1]!;
+    const bx = coords[2 * ti]!;
+    const by = coords[2 * ti + 1]!;
+    // Both ends out of view: drawn if the line's box crosses the view (a long relation across it).
+    if (Math.max(ax, bx) >= x0 && Math.min(ax, bx) <= x1 && Math.max(ay, by) >= y0 && Math.min(ay, by) <= y1) {
+      edgesInView.push(e);
+    }
+  }
+  const lod = levelOfDetail({ k: t.k, moving: frame.moving, nodesInView, edgesInView: edgesInView.length });
+
+  ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
+  const px = 1 / t.k;
+  const edgesDrawn = drawEdges(ctx, scene, state, frame, theme, lod, edgesInView, px);
+  drawNodes(ctx, scene, state, frame, theme, lod, inView, px);
+  const labelsDrawn = drawLabels(ctx, scene, state, frame, theme, lod, inView, nodesInView);
+  return { nodesDrawn: nodesInView, edgesDrawn, labelsDrawn, lod };
+}
+
+function point(frame: SceneFrame, node: number): [number, number] {
+  const slot = frame.slots[node]!;
+  return [frame.coords[2 * slot]!, frame.coords[2 * slot + 1]!];
+}
+
+/** The relation's visible run (rim to rim, bent if it has to be): start, control, end. */
+function edgeRun(scene: Scene, state: SceneState, frame: SceneFrame, e: number) {
+  const edge = scene.edges[e]!;
+  const [sx, sy] = point(frame, edge.s);
+  const [tx, ty] = point(frame, edge.t);
+  const bend = state.bends[e]!;
+  const dx = tx - sx;
+  const dy = ty - sy;
+  const length = Math.hypot(dx, dy) || 1;
+  const cx = (sx + tx) / 2 + (-dy / length) * bend * 2;
+  const cy = (sy + ty) / 2 + (dx / length) * bend * 2;
+  const toward = (fx: number, fy: number, ox: number, oy: number, gap: number): [number, number] => {
+    const ddx = ox - fx;
+    const ddy = oy - fy;
+    const d = Math.hypot(ddx, ddy) || 1;
+    const g = Math.min(gap, d / 2);
+    return [fx + (ddx / d) * g, fy + (ddy / d) * g];
+  };
+  const sr = scene.nodes[edge.s]!.r + 2;
+  const tr = scene.nodes[edge.t]!.r + 4;
+  const start = bend ? toward(sx, sy, cx, cy, sr) : toward(sx, sy, tx, ty, sr);
+  const end = bend ? toward(tx, ty, cx, cy, tr) : toward(tx, ty, sx, sy, tr);
+  return { start, end, control: bend ? ([cx, cy] as [number, number]) : null };
+}
+
+function drawEdges(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  state: SceneState,
+  frame: SceneFrame,
+  theme: SceneTheme,
+  lod: Lod,
+  edges: readonly number[],
+  px: number,
+): number {
+  ctx.lineCap = 'butt';
+  ctx.lineJoin = 'miter';
+  let drawn = 0;
+  if (!lod.edgeDetail) {
+    // Plain lines, one path per look: normal, faded, highlighted.
+    for (const pass of [1, 0, 2] as const) {
+      ctx.beginPath();
+      let any = false;
+      for (let i = 0; i < edges.length; i++) {
+        const e = edges[i]!;
+        const highlighted = state.highlighted[e] === 1;
+        const faded = !highlighted && state.fadedEdges?.[e] === 1;
+        const look = highlighted ? 2 : faded ? 1 : 0;
+        if (look !== pass) continue;
+        // Thinned while moving, but never the highlighted ones.
+        if (!highlighted && lod.edgeStride > 1 && i % lod.edgeStride !== 0) continue;
+        const edge = scene.edges[e]!;
+        const [sx, sy] = point(frame, edge.s);
+        const [tx, ty] = point(frame, edge.t);
+        ctx.moveTo(sx, sy);
+        ctx.lineTo(tx, ty);
+        any = true;
+        drawn++;
+      }
+      if (!any) continue;
+      ctx.globalAlpha = pass === 1 && !theme.print ? FADED_EDGE_ALPHA : 1;
+      ctx.strokeStyle = pass === 2 ? theme.accent : pass === 1 && theme.print ? '#bbbbbb' : theme.edge;
+      ctx.lineWidth = pass === 2 ? Math.max(3, 1.5 * px) : Math.max(1.5, 0.75 * px);
+      ctx.stroke();
+    }
+    ctx.globalAlpha = 1;
+    return drawn;
+  }
+
+  // Full detail: line patterns by kind of evidence, rims, bends and arrowheads.
+  type Group = { edges: number[]; dash: readonly number[]; look: number };
+  const groups = new Map<string, Group>();
+  for (const e of edges) {
+    const highlighted = state.highlighted[e] === 1;
+    const faded = !highlighted && state.fadedEdges?.[e] === 1;
+    const look = highlighted ? 2 : faded ? 1 : 0;
+    const dash = scene.edges[e]!.dash;
+    const key = `${look}|${dash.join(',')}`;
+    const group = groups.get(key);
+    if (group) group.edges.push(e);
+    else groups.set(key, { edges: [e], dash, look });
+  }
+  const ordered = [...groups.values()].sort((a, b) => (a.look === 1 ? -1 : a.look) - (b.look === 1 ? -1 : b.look));
+  for (const group of ordered) {
+    const arrows = new Path2D();
+    ctx.beginPath();
+    const arrowLength = group.look === 2 ? 15 : 10.5;
+    const arrowHalf = group.look === 2 ? 6 : 4.2;
+    for (const e of group.edges) {
+      const { start, end, control } = edgeRun(scene, state, frame, e);
+      ctx.moveTo(start[0], start[1]);
+      if (control) ctx.quadraticCurveTo(control[0], control[1], end[0], end[1]);
+      else ctx.lineTo(end[0], end[1]);
+      // The arrowhead points along the last stretch of the line.
+      const from = control ?? start;
+      const dx = end[0] - from[0];
+      const dy = end[1] - from[1];
+      const d = Math.hypot(dx, dy) || 1;
+      const ux = dx / d;
+      const uy = dy / d;
+      const bx = end[0] - ux * arrowLength;
+      const by = end[1] - uy * arrowLength;
+      arrows.moveTo(end[0], end[1]);
+      arrows.lineTo(bx - uy * arrowHalf, by + ux * arrowHalf);
+      arrows.lineTo(bx + uy * arrowHalf, by - ux * arrowHalf);
+      arrows.closePath();
+      drawn++;
+    }
+    const faded = group.look === 1;
+    ctx.globalAlpha = faded && !theme.print ? FADED_EDGE_ALPHA : 1;
+    const colour = group.look === 2 ? theme.accent : faded && theme.print ? '#bbbbbb' : theme.edge;
+    ctx.strokeStyle = colour;
+    ctx.fillStyle = colour;
+    ctx.lineWidth = group.look === 2 ? 3 : theme.print ? 2 : 1.5;
+    ctx.setLineDash(group.dash as number[]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fill(arrows);
+  }
+  ctx.globalAlpha = 1;
+  return drawn;
+}
+
+/** Adds the outline of `shape` at (x, y) with nominal radius r to the current path (as `shapes.ts`). */
+export function traceShape(ctx: CanvasRenderingContext2D | Path2D, shape: NodeShape, x: number, y: number, r: number): void {
+  const polygon = (points: number, radius: number, rotation: number) => {
+    for (let i = 0; i < points; i++) {
+      const a = rotation + (i * 2 * Math.PI) / points;
+      const px = x + radius * Math.cos(a);
+      const py = y + radius * Math.sin(a);
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.closePath();
+  };
+  switch (shape) {
+    case 'circle':
+      ctx.moveTo(x + r, y);
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      return;
+    case 'square': {
+      const s = r * 0.89;
+      ctx.rect(x - s, y - s, 2 * s, 2 * s);
+      return;
+    }
+    case 'diamond':
+      return polygon(4, r * 1.2, -Math.PI / 2);
+    case 'triangle':
+      return polygon(3, r * 1.3, -Math.PI / 2);
+    case 'triangle-down':
+      return polygon(3, r * 1.3, Math.PI / 2);
+    case 'hexagon':
+      return polygon(6, r * 1.05, 0);
+    case 'pentagon':
+      return polygon(5, r * 1.1, -Math.PI / 2);
+    case 'star':
+      for (let i = 0; i < 10; i++) {
+        const radius = i % 2 === 0 ? r * 1.4 : r * 0.7;
+        const a = -Math.PI / 2 + (i * Math.PI) / 5;
+        if (i === 0) ctx.moveTo(x + radius * Math.cos(a), y + radius * Math.sin(a));
+        else ctx.lineTo(x + radius * Math.cos(a), y + radius * Math.sin(a));
+      }
+      ctx.closePath();
+      return;
+  }
+}
+
+function drawNodes(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  state: SceneState,
+  frame: SceneFrame,
+  theme: SceneTheme,
+  lod: Lod,
+  inView: Uint8Array,
+  px: number,
+): void {
+  const n = scene.nodes.length;
+  // One path per colour and fade: faded first, so bright concepts sit on top.
+  for (const fadedPass of [1, 0]) {
+    if (fadedPass === 1 && !state.fadedNodes) continue;
+    for (let colour = 0; colour < scene.colours.length; colour++) {
+      ctx.beginPath();
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        if (!inView[i]) continue;
+        const node = scene.nodes[i]!;
+        if (node.colour !== colour) continue;
+        if ((state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
+        const [x, y] = point(frame, i);
+        if (lod.shapes) traceShape(ctx, node.shape, x, y, node.r);
+        else ctx.rect(x - node.r, y - node.r, 2 * node.r, 2 * node.r);
+        any = true;
+      }
+      if (!any) continue;
+      const faded = fadedPass === 1;
+      ctx.globalAlpha = faded && !theme.print ? FADED_NODE_ALPHA : 1;
+      ctx.fillStyle = faded && theme.print ? '#ffffff' : scene.colours[colour]!;
+      ctx.fill();
+      if (lod.outlines) {
+        ctx.strokeStyle = faded && theme.print ? '#999999' : theme.text;
+        ctx.lineWidth = 1.25;
+        ctx.stroke();
+      }
+    }
+  }
+  ctx.globalAlpha = 1;
+
+  // Rings: the selection and the steps of the path; the keyboard focus; pins.
+  const ring = (i: number, colour: string, width: number, dash: number[]) => {
+    if (i < 0 || !inView[i]) return;
+    const [x, y] = point(frame, i);
+    ctx.beginPath();
+    ctx.arc(x, y, scene.nodes[i]!.r + 6, 0, 2 * Math.PI);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = Math.max(width, width * 0.5 * px);
+    ctx.setLineDash(dash);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  };
+  for (const i of state.ringed) ring(i, theme.accent, 3, []);
+  if (state.selected >= 0 && inView[state.selected]) {
+    ring(state.selected, theme.accent, 3, []);
+    const node = scene.nodes[state.selected]!;
+    const [x, y] = point(frame, state.selected);
+    ctx.beginPath();
+    traceShape(ctx, node.shape, x, y, node.r);
+    ctx.strokeStyle = theme.text;
+    ctx.lineWidth = 2.5;
+    ctx.stroke();
+  }
+  ring(state.focused, theme.focus, 3, [4, 3]);
+  if (state.pinned.size > 0 && lod.outlines) {
+    ctx.beginPath();
+    for (const i of state.pinned) {
+      if (!inView[i]) continue;
+      const [x, y] = point(frame, i);
+      const r = scene.nodes[i]!.r;
+      ctx.moveTo(x + r * 0.9 + 3, y - r * 0.9);
+      ctx.arc(x + r * 0.9, y - r * 0.9, 3, 0, 2 * Math.PI);
+    }
+    ctx.fillStyle = theme.text;
+    ctx.strokeStyle = theme.halo;
+    ctx.lineWidth = 1.5;
+    ctx.fill();
+    ctx.stroke();
+  }
+}
+
+function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  state: SceneState,
+  frame: SceneFrame,
+  theme: SceneTheme,
+  lod: Lod,
+  inView: Uint8Array,
+  nodesInView: number,
+): number {
+  const k = frame.transform.k;
+  let which: number[];
+  if (lod.labels) {
+    which = [];
+    for (let i = 0; i < scene.nodes.length && which.length < nodesInView; i++) if (inView[i]) which.push(i);
+  } else if (k >= IMPORTANT_LABEL_MIN_ZOOM) {
+    which = [...state.important, state.selected, state.focused, ...state.ringed].filter((i) => i >= 0 && inView[i]);
+  } else {
+    which = [];
+  }
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  ctx.lineJoin = 'round';
+  ctx.miterLimit = 2;
+  // At a small zoom the emphasised labels are kept readable: at least 11 px on screen.
+  const size = Math.max(14, 11 / k);
+  const regular = `${size}px ${theme.font}`;
+  const bold = `700 ${size}px ${theme.font}`;
+  const seen = new Set<number>();
+  for (const i of which) {
+    if (seen.has(i)) continue;
+    seen.add(i);
+    const node = scene.nodes[i]!;
+    const [x, y] = point(frame, i);
+    const faded = state.fadedNodes?.[i] === 1;
+    ctx.globalAlpha = faded && !theme.print ? FADED_NODE_ALPHA : 1;
+    ctx.font = i === state.selected ? bold : regular;
+    ctx.strokeStyle = theme.halo;
+    ctx.lineWidth = 4 * (size / 14);
+    ctx.fillStyle = faded && theme.print ? '#888888' : theme.text;
+    node.lines.forEach((line, l) => {
+      const ly = y + node.r + size + 2 + l * size * 1.15;
+      ctx.strokeText(line, x, ly);
+      ctx.fillText(line, x, ly);
+    });
+  }
+  ctx.globalAlpha = 1;
+
+  // The verbs of the relations in play, at their middles.
+  if (state.edgeLabels.length > 0 && k >= IMPORTANT_LABEL_MIN_ZOOM) {
+    const verbSize = Math.max(12, 10 / k);
+    ctx.font = `italic ${verbSize}px ${theme.font}`;
+    ctx.lineWidth = 5 * (verbSize / 12);
+    ctx.strokeStyle = theme.halo;
+    ctx.fillStyle = theme.text;
+    for (const e of state.edgeLabels) {
+      const edge = scene.edges[e]!;
+      const [sx, sy] = point(frame, edge.s);
+      const [tx, ty] = point(frame, edge.t);
+      const bend = state.bends[e]!;
+      const d = Math.hypot(tx - sx, ty - sy) || 1;
+      const mx = (sx + tx) / 2 + (-(ty - sy) / d) * bend;
+      const my = (sy + ty) / 2 + ((tx - sx) / d) * bend - 0.35 * verbSize;
+      ctx.strokeText(edge.relation, mx, my);
+      ctx.fillText(edge.relation, mx, my);
+    }
+  }
+  return seen.size;
+}

@@ -1,0 +1,69 @@
+/**
+ * What the SVG and the canvas map share: marker sizes, the reading order of concepts, the box a
+ * tour step is framed in, and the verbs written on the map.
+ */
+import type { ConceptNode, Point, Relation } from '../core/types.ts';
+import { boundsOf, type Bounds } from '../render/zoom.ts';
+import type { MapViewState } from './state/map-view.svelte.ts';
+
+/** Marker radius: a little larger for concepts with more relations. */
+export function nodeRadius(view: MapViewState, id: string): number {
+  return 9 + Math.min(6, Math.sqrt(view.graph.degree(id)) * 1.5);
+}
+
+/** Tab order follows the story: band by band, top to bottom. */
+export function storyOrder(view: MapViewState, positions: ReadonlyMap<string, Point>): ConceptNode[] {
+  const bandOf = (category: string) => view.categories.get(category)?.band ?? 0;
+  const y = (id: string) => positions.get(id)?.y ?? 0;
+  return [...view.map.nodes].sort((a, b) => bandOf(a.category) - bandOf(b.category) || y(a.id) - y(b.id));
+}
+
+/** The box a tour step is shown in: its concepts, with room around, at least 500 units wide and high. */
+export function stepBounds(ids: readonly string[], positions: ReadonlyMap<string, Point>): Bounds | undefined {
+  const bounds = boundsOf(
+    ids.flatMap((id) => positions.get(id) ?? []),
+    120,
+  );
+  if (!bounds) return undefined;
+  const minSpan = 500;
+  const grow = (min: number, max: number) => {
+    const extra = Math.max(0, minSpan - (max - min)) / 2;
+    return [min - extra, max + extra] as const;
+  };
+  const [minX, maxX] = grow(bounds.minX, bounds.maxX);
+  const [minY, maxY] = grow(bounds.minY, bounds.maxY);
+  return { minX, minY, maxX, maxY };
+}
+
+/** The box around the visible concepts. */
+export function visibleBounds(view: MapViewState, positions: ReadonlyMap<string, Point>): Bounds | undefined {
+  const points: Point[] = [];
+  for (const id of view.visibleNodes) {
+    const p = positions.get(id);
+    if (p) points.push(p);
+  }
+  return boundsOf(points, 40);
+}
+
+/** Relations whose verb is written on the map right now. */
+export function labelledRelations(view: MapViewState, hoveredEdge: string | null): Relation[] {
+  const ids = new Set<string>();
+  if (hoveredEdge) ids.add(hoveredEdge);
+  if (view.selection?.kind === 'edge') ids.add(view.selection.id);
+  for (const step of view.path ?? []) ids.add(step.relation.id);
+  if (view.hovered) {
+    for (const r of [...view.graph.outgoing(view.hovered), ...view.graph.incoming(view.hovered)]) ids.add(r.id);
+  }
+  if (ids.size === 0) return [];
+  return view.visibleEdges.filter((e) => ids.has(e.id));
+}
+
+/** The transform that shows `bounds` in a box of width × height with `padding` px around. */
+export function fitTransform(bounds: Bounds, width: number, height: number, padding = 24) {
+  const k = Math.min((width - 2 * padding) / Math.max(1, bounds.maxX - bounds.minX), (height - 2 * padding) / Math.max(1, bounds.maxY - bounds.minY));
+  return {
+    k,
+    x: width / 2 - ((bounds.minX + bounds.maxX) / 2) * k,
+    y: height / 2 - ((bounds.minY + bounds.maxY) / 2) * k,
+  };
+}
