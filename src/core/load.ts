@@ -214,6 +214,7 @@ export function problemAtStart(file: string, message: string, hint?: string): Pr
   return { file, line: 1, column: 1, path: '', message, ...(hint ? { hint } : {}), severity: 'error' };
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
+/** Sorts problems in place by where they are in the file. */
+export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -1,0 +1,88 @@
+/**
+ * The file layer of a resolved map: what an author would write to get that map back. The
+ * exporters start from it, so that every format carries exactly what a Pathomap file does.
+ *
+ * It undoes `resolveMap`: drops what loading adds (stored texts, quote positions, evidence
+ * kinds, "no source" marks) and the defaults an author need not write (a band equal to the
+ * category's place, a relation id derived from its ends, an empty tour list).
+ */
+import type {
+  CategoryEntry,
+  EdgeEntry,
+  Evidence,
+  EvidenceEntry,
+  MapFile,
+  NodeEntry,
+  PathoMap,
+  ReferenceEntry,
+  TourEntry,
+} from '../types.ts';
+import { isValidId } from './ids.ts';
+
+export function toMapFile(map: PathoMap): MapFile {
+  return definedOnly({
+    title: map.title,
+    description: map.description,
+    references: map.references.map(
+      (r): ReferenceEntry =>
+        definedOnly({ id: r.id, citation: r.citation, pmid: r.pmid, doi: r.doi, url: r.url, file: r.file }),
+    ),
+    categories: map.categories.map(
+      (c, index): CategoryEntry =>
+        definedOnly({
+          id: c.id,
+          label: c.label,
+          color: c.color,
+          shape: c.shape,
+          band: c.band === index ? undefined : c.band,
+          description: c.description,
+        }),
+    ),
+    nodes: map.nodes.map(
+      (n): NodeEntry =>
+        definedOnly({
+          id: n.id,
+          label: n.label,
+          category: n.category,
+          aliases: n.aliases,
+          summary: n.summary,
+          evidence: n.evidence.map(toEvidenceEntry),
+          notes: n.notes,
+          position: n.position,
+        }),
+    ),
+    edges: map.edges.map(
+      (e): EdgeEntry =>
+        definedOnly({
+          // A derived id (`a->b`) is not one an author can write; loading derives it again.
+          id: isValidId(e.id) ? e.id : undefined,
+          source: e.source,
+          target: e.target,
+          relation: e.relation,
+          level: e.level,
+          evidence: e.evidence.map(toEvidenceEntry),
+          notes: e.notes,
+        }),
+    ),
+    tours: map.tours.length === 0 ? undefined : map.tours.map((t): TourEntry => ({
+      id: t.id,
+      title: t.title,
+      steps: t.steps.map((s) => definedOnly({ nodes: s.nodes, caption: s.caption, focus: s.focus })),
+    })),
+  });
+}
+
+/** Evidence as written: a quote as a quote, a finding as a finding. */
+export function toEvidenceEntry(evidence: Evidence): EvidenceEntry {
+  if (evidence.kind === 'quote') {
+    const { ref, quote, note } = evidence;
+    return definedOnly({ ref, quote, note });
+  }
+  const { ref, finding, level, caveat } = evidence;
+  return definedOnly({ ref, finding, level, caveat });
+}
+
+/** Leaves out fields whose value is undefined, so that no writer shows them as empty. */
+function definedOnly<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
+}
