@@ -48,9 +48,9 @@ describe('DetailsPanel for a concept', () => {
     const { panel } = setup(selectCalcinosis);
     expect(items(panel, 'Outgoing')).toEqual(['is associated with Digital ulcers Cohort study Evidence']);
     expect(items(panel, 'Incoming')).toEqual([
-      'Systemic sclerosis is complicated by this Cohort study Evidence',
-      'Tissue hypoxia may promote this Animal model Evidence',
-      'Bisphosphonates are used to treat this Case series Evidence',
+      'Systemic sclerosis is complicated by Calcinosis cutis Cohort study Evidence',
+      'Tissue hypoxia may promote Calcinosis cutis Animal model Evidence',
+      'Bisphosphonates are used to treat Calcinosis cutis Case series Evidence',
     ]);
   });
 
