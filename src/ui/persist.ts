@@ -1,0 +1,54 @@
+/**
+ * What survives a reload in this browser: the last map the reader opened themselves (its text,
+ * when it came from their disk) and their view of each map. localStorage may be full, disabled
+ * or hold damaged data: every read and write here fails quietly and returns nothing.
+ */
+import { parseViewParams, formatViewParams, type ViewParams } from './url-state.ts';
+
+const PREFIX = 'pathomap:';
+/** Larger map texts are not kept: localStorage holds about 5 MB per site. */
+const MAX_KEPT_TEXT = 2 * 1024 * 1024;
+
+export type LastMap = { kind: 'file'; name: string; text: string } | { kind: 'url'; url: string };
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) localStorage.removeItem(PREFIX + key);
+    else localStorage.setItem(PREFIX + key, value);
+  } catch {
+    // Full or disabled storage: the map still works, it is just not remembered.
+  }
+}
+
+export function rememberLastMap(last: LastMap | null): void {
+  if (last?.kind === 'file' && last.text.length > MAX_KEPT_TEXT) last = null;
+  write('last-map', last ? JSON.stringify(last) : null);
+}
+
+export function lastMap(): LastMap | null {
+  try {
+    const value = JSON.parse(read('last-map') ?? 'null') as LastMap | null;
+    if (value?.kind === 'file' && typeof value.name === 'string' && typeof value.text === 'string') return value;
+    if (value?.kind === 'url' && typeof value.url === 'string') return value;
+  } catch {
+    // Damaged: treated as nothing remembered.
+  }
+  return null;
+}
+
+export function rememberView(mapKey: string, params: ViewParams): void {
+  write(`view:${mapKey}`, formatViewParams(params));
+}
+
+export function rememberedView(mapKey: string): ViewParams | undefined {
+  const search = read(`view:${mapKey}`);
+  return search === null ? undefined : parseViewParams(search);
+}
