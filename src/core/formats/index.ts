@@ -15,7 +15,6 @@ import {
   checkMapData,
   decodeContent,
   loadMap,
-  parseMapDocument,
   problemAtStart,
   sortProblems,
   type MapSource,
@@ -27,6 +26,7 @@ import { draftFromD3 } from './d3-json.ts';
 import { detectFormat } from './detect.ts';
 import { draftFromGraphml } from './graphml.ts';
 import { buildImportedMap, type DraftProblem, type MapDraft } from './imported-map.ts';
+import { readJsonDocument } from './json-document.ts';
 import { MAX_JSON_DEPTH, outlineJson } from './json-outline.ts';
 import { createLineIndex } from './line-index.ts';
 import { parseXml } from './xml.ts';
@@ -82,8 +82,7 @@ type JsonImporter = (data: unknown, locate: Locator) => MapDraft;
 async function importJson(source: DecodedSource, draftOf: JsonImporter): Promise<LoadResult> {
   const nesting = tooDeeplyNested(source.fileName, source.content);
   if (nesting) return nesting;
-  // JSON is YAML, so the YAML parser reads it, with the positions our problems need.
-  const parsed = parseMapDocument(source.fileName, source.content);
+  const parsed = readJsonDocument(source.fileName, source.content);
   if (!parsed.ok) return { problems: sortProblems(parsed.problems) };
   return checkImported(source, draftOf(parsed.data, parsed.locate), parsed.problems);
 }

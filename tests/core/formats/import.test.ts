@@ -66,6 +66,7 @@ describe('loadAnyMap on one fixture per defect class', () => {
   it.each([
     ['too deeply nested JSON', 'deep.json', `{"nodes": [], "links": [${'['.repeat(100_000)}${']'.repeat(100_000)}]}`, 'deep.json:1:123: nested more than 100 levels deep'],
     ['too deeply nested XML', 'deep.graphml', `<graphml>\n${'<g>'.repeat(100_000)}`, 'deep.graphml:2:298: elements are nested more than 100 levels deep'],
+    ['a JSON syntax error, once', 'comma.json', '{"nodes": [{"id": "a"} {"id": "b"}], "links": []}', 'comma.json:1:24: not valid JSON: '],
     ['an empty file of no known kind', 'empty.txt', '  \n', 'empty.txt:1:1: the file is empty'],
     ['an empty GraphML file', 'empty.graphml', '', 'empty.graphml:1:1: the file holds no XML element'],
     ['a d3 file without nodes', 'links.json', '{"links": []}', 'links.json:1:1: missing required field `nodes`'],
@@ -76,6 +77,7 @@ describe('loadAnyMap on one fixture per defect class', () => {
   ])('%s', async (_, fileName, content, expected) => {
     const started = performance.now();
     const result = await load(fileName, content);
+    expect(result.problems).toHaveLength(1);
     expect(formatted(result)[0]!.startsWith(expected), formatted(result)[0]).toBe(true);
     expect(result.map).toBeUndefined();
     expect(performance.now() - started).toBeLessThan(1000);
@@ -173,6 +175,12 @@ describe('loadAnyMap on valid files of each format', () => {
     expect(problems).toEqual([]);
     expect(map!.nodes.map((n) => n.label)).toEqual(['Ischaemia', 'Ulcer']);
     expect(map!.edges.map((e) => e.relation)).toEqual(['causes']);
+  });
+
+  it('reads JSON that only YAML accepts, such as JSON with a comment', async () => {
+    const { map, problems } = await load('c.json', '{"nodes": [{"id": "a"}, {"id": "b"}], # two\n "links": [{"source": "a", "target": "b"}]}');
+    expect(problems).toEqual([]);
+    expect(map!.edges).toHaveLength(1);
   });
 
   it('reads nested GraphML graphs flat', async () => {
