@@ -145,7 +145,7 @@ interface Texts {
   title: string;
 }
 
-/** A two-concept map carrying the given texts in the fields every exporter writes. */
+/** A two-concept map carrying the given texts in the fields every exporter writes, one concept pinned. */
 function mapWithTexts(t: Texts): PathoMap {
   const evidence = [{ kind: 'finding' as const, ref: 'r', finding: t.finding, level: 'cohort' as const }];
   return {
@@ -154,7 +154,7 @@ function mapWithTexts(t: Texts): PathoMap {
     references: [{ id: 'r', citation: t.citation }],
     categories: [{ id: 'c', label: t.label, color: '#E69F00', shape: 'circle', band: 0 }],
     nodes: [
-      { id: 'a', label: t.label, category: 'c', summary: t.summary, evidence, notes: t.summary, aliases: [t.label] },
+      { id: 'a', label: t.label, category: 'c', summary: t.summary, evidence, notes: t.summary, aliases: [t.label], position: { x: 1.5, y: -2 } },
       { id: 'b', label: 'B', category: 'c', summary: 'S', evidence },
     ],
     edges: [{ id: 'a->b', source: 'a', target: 'b', relation: t.relation, level: 'rct', evidence, notes: t.finding }],
