@@ -14,13 +14,13 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputAsset, OutputBundle } from 'rolldown';
-import type { Plugin } from 'vite';
+import type { Plugin, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import type { LoadResult } from '../src/core/types.ts';
 import { embeddedMapScript } from '../src/ui/embedded-map.ts';
 import { CONTENT_SECURITY_POLICY } from './vite-plugin-csp.ts';
 
-export default function standalonePages(): Plugin[] {
+export default function standalonePages(): PluginOption[] {
   return [pagePerMap(), viteSingleFile(), finishPages()];
 }
 

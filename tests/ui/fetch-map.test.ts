@@ -11,7 +11,7 @@ import { smallMap } from '../fixtures/small-map.ts';
 const SITE = 'https://slides.example/talk/';
 
 /** Serves `files` (path relative to SITE → body, content type); anything else is a 404. */
-function serve(files: Record<string, [string | Uint8Array, string]>) {
+function serve(files: Record<string, readonly [body: string, type: string]>) {
   const fetch = vi.fn(async (input: URL | RequestInfo) => {
     const path = String(input).slice(SITE.length);
     const file = files[path];
@@ -22,7 +22,7 @@ function serve(files: Record<string, [string | Uint8Array, string]>) {
   return fetch;
 }
 
-const fixture = (path: string) => readFileSync(`tests/fixtures/maps/${path}`);
+const fixture = (path: string) => readFileSync(`tests/fixtures/maps/${path}`, 'utf8');
 
 beforeEach(() => {
   document.head.innerHTML = `<base href="${SITE}">`;
