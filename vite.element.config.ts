@@ -7,6 +7,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
+  // Anything it refers to (a worker script) is found beside the module, wherever it is served.
+  base: './',
   // Every component becomes custom-element code, which puts its styles into the element's shadow root.
   plugins: [svelte({ compilerOptions: { customElement: true } })],
   // Library builds leave `process.env.NODE_ENV` for a bundler to replace; browsers have none.

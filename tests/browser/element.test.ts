@@ -1,6 +1,7 @@
 // The <patho-map> element on a plain host page, as a slide deck would use it: one script tag,
 // no bundler. The host page is served at the preview server's origin (under the site's
 // Content-Security-Policy) by intercepting its address, so nothing is written into dist/.
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -80,6 +81,12 @@ const concept = (scope: Locator, label: string) =>
 const stepCount = (scope: Locator) => scope.getByText(/^Step \d+ of \d+$/).textContent();
 
 describe('<patho-map> on a host page', () => {
+  it('is one ES module that imports nothing', () => {
+    const code = readFileSync('dist/patho-map.js', 'utf8');
+    // No import(…), import "…" or … from "./…": nothing else to fetch before it runs.
+    expect(code).not.toMatch(/\bimport\s*[("'`]|\bfrom\s*["'`][./]/);
+  });
+
   it('draws the map from a YAML file in its shadow root, with the Details of its node', async () => {
     const ulcers = element('ulcers');
     // Checked in the browser, stored texts and all, before it is drawn.
