@@ -26,22 +26,53 @@ export async function fetchMap(id: string, base = './'): Promise<LoadResult> {
   return asLoadResult(parseJson(new TextDecoder().decode(content))) ?? failure(file, 'not a Pathomap map payload');
 }
 
-/** The bytes at `url`, or the problem (named after `file`) that stands in for them. */
+/** Larger files are refused without being read whole (the checker's own limit is the same). */
+export const MAX_MAP_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The bytes at `url`, or the problem (named after `file`) that stands in for them. More than
+ * MAX_MAP_BYTES are refused as they arrive, not after.
+ */
 export async function fetchBytes(url: URL, file: string, notFound = 'not found'): Promise<Uint8Array | LoadResult> {
   try {
-    const response = await fetch(url);
+    const response = await fetch(url, { credentials: 'omit' });
     if (isWebPage(response)) return failure(file, `${notFound}: the server sent a web page instead`);
-    if (response.ok) return new Uint8Array(await response.arrayBuffer());
-    return failure(file, response.status === 404 ? notFound : `could not load the map (HTTP ${response.status})`);
+    if (!response.ok) {
+      return failure(file, response.status === 404 ? notFound : `could not load the map (HTTP ${response.status})`);
+    }
+    const bytes = await readLimited(response);
+    return bytes ?? failure(file, `the file is too large (at most ${MAX_MAP_BYTES / 1048576} MB)`);
   } catch (error) {
     return failure(file, `could not load the map: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-/**
- * A web page where a file was asked for: what single-page hosts (and `vite preview`) answer for
- * a file they do not have. Maps and stored texts are never served as HTML.
- */
+async function readLimited(response: Response): Promise<Uint8Array | undefined> {
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_MAP_BYTES) return undefined;
+  const reader = response.body?.getReader();
+  if (!reader) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    return whole.length > MAX_MAP_BYTES ? undefined : whole;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.length;
+    if (size > MAX_MAP_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return bytes;
+}
+
 export function isWebPage(response: Response): boolean {
   return /^text\/html\b/i.test(response.headers.get('Content-Type') ?? '');
 }

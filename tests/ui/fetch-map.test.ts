@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoadResult } from '../../src/core/types.ts';
 import { embeddedMapScript } from '../../src/ui/embedded-map.ts';
 import { fetchMap } from '../../src/ui/fetch-map.ts';
-import { openMap } from '../../src/ui/open-map.ts';
+import { openUrl } from '../../src/ui/open-user-map.ts';
 import { smallMap } from '../fixtures/small-map.ts';
 
 const SITE = 'https://slides.example/talk/';
@@ -72,13 +72,13 @@ describe('fetchMap', () => {
   });
 });
 
-describe('openMap', () => {
+describe('openUrl', () => {
   it('checks an author’s YAML file, reading its stored texts from beside it', async () => {
     const fetch = serve({
       'maps/valid.yaml': [fixture('valid.yaml'), 'text/yaml'],
       'maps/references/sample-2020.txt': [fixture('references/sample-2020.txt'), 'text/plain'],
     });
-    const { map, problems } = await openMap('maps/valid.yaml');
+    const { map, problems } = await openUrl('maps/valid.yaml');
     expect(problems).toEqual([]);
     expect(map?.id).toBe('valid');
     expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
@@ -92,7 +92,7 @@ describe('openMap', () => {
       'maps/valid.yaml': [fixture('valid.yaml'), 'text/yaml'],
       'maps/references/sample-2020.txt': ['<!doctype html>', 'text/html'],
     });
-    const { map, problems } = await openMap('maps/valid.yaml');
+    const { map, problems } = await openUrl('maps/valid.yaml');
     expect(map).toBeDefined();
     expect(problems.some((p) => p.file === 'valid.yaml' && p.line > 1 && /sample-2020\.txt/.test(p.message))).toBe(true);
   });
@@ -100,12 +100,12 @@ describe('openMap', () => {
   it('takes a published map as it is', async () => {
     const published: LoadResult = { map: smallMap(), problems: [] };
     serve({ 'maps/small.json': [JSON.stringify(published), 'application/json'] });
-    expect(await openMap('maps/small.json')).toEqual(published);
+    expect(await openUrl('maps/small.json')).toEqual(published);
   });
 
   it('locates problems in an author’s file', async () => {
     serve({ 'bad.yaml': [fixture('bad-yaml.yaml'), 'text/yaml'] });
-    const { map, problems } = await openMap('bad.yaml');
+    const { map, problems } = await openUrl('bad.yaml');
     expect(map).toBeUndefined();
     expect(problems[0]).toMatchObject({ file: 'bad.yaml', severity: 'error' });
     expect(problems[0]!.line).toBeGreaterThan(1);
@@ -113,7 +113,7 @@ describe('openMap', () => {
 
   it('names a missing file', async () => {
     serve({});
-    expect((await openMap('maps/gone.yaml')).problems).toEqual([
+    expect((await openUrl('maps/gone.yaml')).problems).toEqual([
       { file: 'gone.yaml', line: 1, column: 1, path: '', message: 'not found', severity: 'error' },
     ]);
   });
