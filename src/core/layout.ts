@@ -62,6 +62,11 @@ export interface LayoutOptions {
    * value: twice as fast per step, and no one can tell at 5,000 concepts.
    */
   theta?: number;
+  /**
+   * Share of a band's width and of the height where nodes start (default 0.5): a large map
+   * starts spread wider, so it does not spend its first steps pushing apart a crowd.
+   */
+  spread?: number;
   /** Collision passes per step; default 2. */
   collisionIterations?: number;
   /** Steps the cooling takes from full energy to settled: one of `COOLING_STEPS`. Default 300. */
@@ -198,11 +203,12 @@ export function createLayout(input: LayoutInput, options: LayoutOptions): ForceL
   // Each node draws its starting spot from its own seeded stream, so adding a node to the
   // map does not reshuffle where every other node starts.
   const seedNumber = seedToUint32(options.seed);
+  const spread = options.spread ?? 0.5;
   const scatter = (id: string, band: number): Point => {
     const jitter = createRandom(`${seedNumber}/${id}`);
     return {
-      x: bandCentres[band]! + (jitter() - 0.5) * bandSpacing * 0.5,
-      y: height / 2 + (jitter() - 0.5) * height * 0.5,
+      x: bandCentres[band]! + (jitter() - 0.5) * bandSpacing * spread,
+      y: height / 2 + (jitter() - 0.5) * height * spread,
     };
   };
 
@@ -256,47 +262,56 @@ export function createLayout(input: LayoutInput, options: LayoutOptions): ForceL
     });
   }
 
-  // d3 starts an internal timer on creation; stopping it at once leaves the ticking to us.
-  const simulation = forceSimulation(bodies)
-    .stop()
-    .randomSource(createRandom(options.seed))
-    .alphaMin(ALPHA_MIN)
-    .alphaDecay(COOLING_STEPS[options.coolingSteps ?? 300] ?? COOLING_STEPS[300])
-    .velocityDecay(VELOCITY_DECAY)
-    .force('band', forceX<Body>((body) => bandCentres[body.band]!).strength(BAND_STRENGTH))
-    .force('centre', forceY<Body>(height / 2).strength(CENTRE_STRENGTH))
-    .force(
-      'charge',
-      forceManyBody<Body>()
-        .strength(CHARGE_STRENGTH)
-        .distanceMax(CHARGE_RANGE)
-        .theta(options.theta ?? 0.9),
-    )
-    .force(
-      'collide',
-      forceCollide<Body>((body) => body.radius)
-        .strength(COLLISION_STRENGTH)
-        .iterations(options.collisionIterations ?? 2),
-    )
-    .force(
-      'link',
-      forceLink<Body, Spring>(springs)
-        .distance((spring) => spring.distance)
-        .strength((spring) => spring.strength),
-    );
+  // Nothing free to move: nothing to wait for.
+  const allFixed = bodies.every((body) => body.fx != null);
+
+  // Built on first use, so the starting spots are ready to show before the forces are set up
+  // (a large map's first picture). d3 starts an internal timer on creation; stopping it at
+  // once leaves the ticking to us.
+  let built: ReturnType<typeof build> | undefined;
+  const simulation = () => (built ??= build());
+  const build = () => {
+    const sim = forceSimulation(bodies)
+      .stop()
+      .randomSource(createRandom(options.seed))
+      .alphaMin(ALPHA_MIN)
+      .alphaDecay(COOLING_STEPS[options.coolingSteps ?? 300] ?? COOLING_STEPS[300])
+      .velocityDecay(VELOCITY_DECAY)
+      .force('band', forceX<Body>((body) => bandCentres[body.band]!).strength(BAND_STRENGTH))
+      .force('centre', forceY<Body>(height / 2).strength(CENTRE_STRENGTH))
+      .force(
+        'charge',
+        forceManyBody<Body>()
+          .strength(CHARGE_STRENGTH)
+          .distanceMax(CHARGE_RANGE)
+          .theta(options.theta ?? 0.9),
+      )
+      .force(
+        'collide',
+        forceCollide<Body>((body) => body.radius)
+          .strength(COLLISION_STRENGTH)
+          .iterations(options.collisionIterations ?? 2),
+      )
+      .force(
+        'link',
+        forceLink<Body, Spring>(springs)
+          .distance((spring) => spring.distance)
+          .strength((spring) => spring.strength),
+      );
+    if (allFixed) sim.alpha(0);
+    return sim;
+  };
 
   // Kept warm, alpha is heading up again: not settled even if it is still low.
-  const isSettled = (): boolean => simulation.alpha() < ALPHA_MIN && simulation.alphaTarget() < ALPHA_MIN;
-  // Nothing free to move: nothing to wait for.
-  if (bodies.every((body) => body.fx != null)) simulation.alpha(0);
+  const isSettled = (): boolean => simulation().alpha() < ALPHA_MIN && simulation().alphaTarget() < ALPHA_MIN;
 
   function tick(count = 1): void {
-    for (let i = 0; i < count && !isSettled(); i++) simulation.tick();
+    for (let i = 0; i < count && !isSettled(); i++) simulation().tick();
   }
 
   function runToSettled(maxTicks = 1000): number {
     let ticks = 0;
-    for (; ticks < maxTicks && !isSettled(); ticks++) simulation.tick();
+    for (; ticks < maxTicks && !isSettled(); ticks++) simulation().tick();
     return ticks;
   }
 
@@ -315,7 +330,7 @@ export function createLayout(input: LayoutInput, options: LayoutOptions): ForceL
   }
 
   function stop(): void {
-    simulation.alphaTarget(0).alpha(0);
+    simulation().alphaTarget(0).alpha(0);
     for (const body of bodies) body.vx = body.vy = 0;
   }
 
@@ -337,8 +352,8 @@ export function createLayout(input: LayoutInput, options: LayoutOptions): ForceL
     },
     pin,
     unpin,
-    reheat: (alpha = DEFAULT_REHEAT_ALPHA) => void simulation.alpha(Math.max(simulation.alpha(), alpha)),
-    keepWarm: (warm) => void simulation.alphaTarget(warm ? WARM_ALPHA : 0),
+    reheat: (alpha = DEFAULT_REHEAT_ALPHA) => void simulation().alpha(Math.max(simulation().alpha(), alpha)),
+    keepWarm: (warm) => void simulation().alphaTarget(warm ? WARM_ALPHA : 0),
     stop,
     bandCentres,
     ignoredLinks,

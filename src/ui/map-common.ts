@@ -4,6 +4,7 @@
  */
 import type { ConceptNode, Point, Relation } from '../core/types.ts';
 import { boundsOf, type Bounds } from '../render/zoom.ts';
+import type { LayoutState } from './state/layout.svelte.ts';
 import type { MapViewState } from './state/map-view.svelte.ts';
 
 /** Marker radius: a little larger for concepts with more relations. */
@@ -66,4 +67,22 @@ export function fitTransform(bounds: Bounds, width: number, height: number, padd
     x: width / 2 - ((bounds.minX + bounds.maxX) / 2) * k,
     y: height / 2 - ((bounds.minY + bounds.maxY) / 2) * k,
   };
+}
+
+/**
+ * For the benchmark and tests: the drawing element answers where a concept is on screen, the
+ * positions, and whether the layout has settled (a canvas has no elements to ask).
+ */
+export function exposeForTools(element: Element, layout: LayoutState, toScreen: (p: Point) => Point, fit: () => void): void {
+  Object.assign(element, {
+    pathomapDebug: {
+      fit,
+      screenPoint: (id: string) => {
+        const p = layout.positions.get(id);
+        return p ? toScreen(p) : undefined;
+      },
+      positions: () => Object.fromEntries(layout.positions),
+      settled: () => layout.settled,
+    },
+  });
 }

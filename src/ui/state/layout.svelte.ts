@@ -20,6 +20,7 @@ export { LAYOUT_HEIGHT, LAYOUT_WIDTH } from '../../core/layout-plan.ts';
 export const PROGRESSIVE_LAYOUT = 1000;
 
 /** Performance marks the benchmark reads. */
+export const MARK_LAYOUT_START = 'pathomap:layout-start';
 export const MARK_FIRST_POSITIONS = 'pathomap:first-positions';
 export const MARK_LAYOUT_SETTLED = 'pathomap:layout-settled';
 
@@ -135,6 +136,7 @@ export class LayoutState {
 
   /** Starts the layout: in a worker when one starts, else in-process. */
   #connect(): void {
+    if (this.positions.size === 0) performance.mark?.(MARK_LAYOUT_START);
     const init: ToLayoutHost = {
       type: 'init',
       plan: this.#plan,
