@@ -89,6 +89,8 @@ export interface FrameStats {
   lod: Lod;
 }
 
+/** More relations in view than this are drawn one pixel wide. */
+const HAIRLINE_EDGES = 400;
 const FADED_NODE_ALPHA = 0.15;
 const FADED_EDGE_ALPHA = 0.12;
 /** Map units beyond the view still drawn, so labels and markers do not pop in at the edge. */
@@ -130,12 +132,11 @@ export function drawScene(
     }
   }
   const edgesInView: number[] = [];
+  // Screen length of the lines in view, each counted up to the view's diagonal.
+  let edgePixels = 0;
+  const diagonal = Math.hypot(width, height);
   for (const e of state.edges) {
     const edge = scene.edges[e]!;
-    if (inView[edge.s] || inView[edge.t]) {
-      edgesInView.push(e);
-      continue;
-    }
     const si = slots[edge.s]!;
     const ti = slots[edge.t]!;
     if (si < 0 || ti < 0) continue;
@@ -143,19 +144,85 @@ export function drawScene(
     const ay = coords[2 * si + 1]!;
     const bx = coords[2 * ti]!;
     const by = coords[2 * ti + 1]!;
-    // Both ends out of view: drawn if the line's box crosses the view (a long relation across it).
-    if (Math.max(ax, bx) >= x0 && Math.min(ax, bx) <= x1 && Math.max(ay, by) >= y0 && Math.min(ay, by) <= y1) {
+    // Drawn if an end is in view, or the line's box crosses the view (a long relation across it).
+    if (inView[edge.s] || inView[edge.t] || (Math.max(ax, bx) >= x0 && Math.min(ax, bx) <= x1 && Math.max(ay, by) >= y0 && Math.min(ay, by) <= y1)) {
       edgesInView.push(e);
+      edgePixels += Math.min(diagonal, Math.hypot(bx - ax, by - ay) * t.k);
     }
   }
-  const lod = levelOfDetail({ k: t.k, moving: frame.moving, nodesInView, edgesInView: edgesInView.length });
+  const lod = levelOfDetail({ k: t.k, moving: frame.moving, nodesInView, edgesInView: edgesInView.length, edgePixels });
 
   ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
   const px = 1 / t.k;
-  const edgesDrawn = drawEdges(ctx, scene, state, frame, theme, lod, edgesInView, px);
+  const box = { x0: x0 - VIEW_MARGIN, y0: y0 - VIEW_MARGIN, x1: x1 + VIEW_MARGIN, y1: y1 + VIEW_MARGIN };
+  const edgesDrawn = drawEdges(ctx, scene, state, frame, theme, lod, edgesInView, px, box);
   drawNodes(ctx, scene, state, frame, theme, lod, inView, px);
   const labelsDrawn = drawLabels(ctx, scene, state, frame, theme, lod, inView, nodesInView);
   return { nodesDrawn: nodesInView, edgesDrawn, labelsDrawn, lod };
+}
+
+/** The view in map units (with a margin), for clipping long relations. */
+interface ViewBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * The part of the segment inside the box, as parameters [t0, t1] along it (Liang–Barsky), or
+ * null when it misses the box. A long relation is cut to what shows: the rasteriser then
+ * strokes (and dashes) a few hundred pixels instead of thousands off screen.
+ */
+export function clipSegment(ax: number, ay: number, bx: number, by: number, box: ViewBox): [number, number] | null {
+  let t0 = 0;
+  let t1 = 1;
+  const dx = bx - ax;
+  const dy = by - ay;
+  const edges: [number, number][] = [
+    [-dx, ax - box.x0],
+    [dx, box.x1 - ax],
+    [-dy, ay - box.y0],
+    [dy, box.y1 - ay],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return null;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return null;
+      if (r < t1) t1 = r;
+    }
+  }
+  return [t0, t1];
+}
+
+/**
+ * Adds the visible part of a straight line to the path. With a dash `period`, the cut start is
+ * moved back to a whole number of periods from the line's start, so dashes stay in place as
+ * the view moves.
+ */
+function addClippedLine(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number, box: ViewBox, period = 0): boolean {
+  const inside = ax >= box.x0 && ax <= box.x1 && ay >= box.y0 && ay <= box.y1 && bx >= box.x0 && bx <= box.x1 && by >= box.y0 && by <= box.y1;
+  if (inside) {
+    ctx.moveTo(ax, ay);
+    ctx.lineTo(bx, by);
+    return true;
+  }
+  const clipped = clipSegment(ax, ay, bx, by, box);
+  if (!clipped) return false;
+  let [t0] = clipped;
+  const t1 = clipped[1];
+  const length = Math.hypot(bx - ax, by - ay);
+  if (period > 0 && length > 0) t0 = (Math.floor((t0 * length) / period) * period) / length;
+  ctx.moveTo(ax + (bx - ax) * t0, ay + (by - ay) * t0);
+  ctx.lineTo(ax + (bx - ax) * t1, ay + (by - ay) * t1);
+  return true;
 }
 
 function point(frame: SceneFrame, node: number): [number, number] {
@@ -197,6 +264,7 @@ function drawEdges(
   lod: Lod,
   edges: readonly number[],
   px: number,
+  box: ViewBox,
 ): number {
   ctx.lineCap = 'butt';
   ctx.lineJoin = 'miter';
@@ -217,15 +285,15 @@ function drawEdges(
         const edge = scene.edges[e]!;
         const [sx, sy] = point(frame, edge.s);
         const [tx, ty] = point(frame, edge.t);
-        ctx.moveTo(sx, sy);
-        ctx.lineTo(tx, ty);
+        if (!addClippedLine(ctx, sx, sy, tx, ty, box)) continue;
         any = true;
         drawn++;
       }
       if (!any) continue;
       ctx.globalAlpha = pass === 1 && !theme.print ? FADED_EDGE_ALPHA : 1;
       ctx.strokeStyle = pass === 2 ? theme.accent : pass === 1 && theme.print ? '#bbbbbb' : theme.edge;
-      ctx.lineWidth = pass === 2 ? Math.max(3, 1.5 * px) : Math.max(1.5, 0.75 * px);
+      // One device pixel: drawn as a hairline, many times faster than a wider anti-aliased stroke.
+      ctx.lineWidth = pass === 2 ? Math.max(3, 1.5 * px) : px;
       ctx.stroke();
     }
     ctx.globalAlpha = 1;
@@ -249,13 +317,15 @@ function drawEdges(
   for (const group of ordered) {
     const arrows = new Path2D();
     ctx.beginPath();
+    const period = group.dash.reduce((a, b) => a + b, 0);
     const arrowLength = group.look === 2 ? 15 : 10.5;
     const arrowHalf = group.look === 2 ? 6 : 4.2;
     for (const e of group.edges) {
       const { start, end, control } = edgeRun(scene, state, frame, e);
-      ctx.moveTo(start[0], start[1]);
-      if (control) ctx.quadraticCurveTo(control[0], control[1], end[0], end[1]);
-      else ctx.lineTo(end[0], end[1]);
+      if (control) {
+        ctx.moveTo(start[0], start[1]);
+        ctx.quadraticCurveTo(control[0], control[1], end[0], end[1]);
+      } else if (!addClippedLine(ctx, start[0], start[1], end[0], end[1], box, period)) continue;
       // The arrowhead points along the last stretch of the line.
       const from = control ?? start;
       const dx = end[0] - from[0];
@@ -276,7 +346,9 @@ function drawEdges(
     const colour = group.look === 2 ? theme.accent : faded && theme.print ? '#bbbbbb' : theme.edge;
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
-    ctx.lineWidth = group.look === 2 ? 3 : theme.print ? 2 : 1.5;
+    // Many relations in view: a one-pixel hairline (fast), else the SVG map's 1.5 units.
+    const width = theme.print ? 2 : 1.5;
+    ctx.lineWidth = group.look === 2 ? 3 : edges.length > HAIRLINE_EDGES ? Math.min(width, px) : width;
     ctx.setLineDash(group.dash as number[]);
     ctx.stroke();
     ctx.setLineDash([]);

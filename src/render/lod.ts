@@ -12,6 +12,8 @@ export interface LodInput {
   moving: boolean;
   nodesInView: number;
   edgesInView: number;
+  /** Total length on screen (px) of the relations in view, as far as they show. Default: unknown. */
+  edgePixels?: number;
 }
 
 export interface Lod {
@@ -37,15 +39,21 @@ export const MOVING_LABEL_BUDGET = 150;
 export const EDGE_DETAIL_BUDGET = 4000;
 /** Most relations drawn while the view moves. */
 export const MOVING_EDGE_BUDGET = 6000;
+/**
+ * Most screen pixels of relation lines drawn while the view moves: drawing a line costs about
+ * its length, so a zoomed-in view of long relations is thinned as much as a crowded overview.
+ */
+export const MOVING_EDGE_PIXELS = 500_000;
 /** Marker radius on screen (px) below which a square stands in for the shape. */
 export const SHAPE_MIN_RADIUS = 3;
 
-export function levelOfDetail({ k, moving, nodesInView, edgesInView }: LodInput): Lod {
+export function levelOfDetail({ k, moving, nodesInView, edgesInView, edgePixels = 0 }: LodInput): Lod {
   const budget = moving ? MOVING_LABEL_BUDGET : LABEL_BUDGET;
+  const stride = Math.max(1, Math.ceil(edgesInView / MOVING_EDGE_BUDGET), Math.ceil(edgePixels / MOVING_EDGE_PIXELS));
   return {
     labels: k >= LABEL_MIN_ZOOM && nodesInView <= budget,
     edgeDetail: !moving && k >= 0.3 && edgesInView <= EDGE_DETAIL_BUDGET,
-    edgeStride: moving && edgesInView > MOVING_EDGE_BUDGET ? Math.ceil(edgesInView / MOVING_EDGE_BUDGET) : 1,
+    edgeStride: moving ? stride : 1,
     shapes: 10 * k >= SHAPE_MIN_RADIUS,
     outlines: 10 * k >= 4,
   };

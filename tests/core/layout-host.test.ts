@@ -1,0 +1,105 @@
+// The layout as the worker runs it: sliced, reporting progress, driven by messages. It must draw
+// exactly the picture of the layout run at once (same map, same positions, with or without a
+// worker), and follow drags, drops and unpins.
+import { describe, expect, it } from 'vitest';
+import { createLayout } from '../../src/core/layout.ts';
+import { createLayoutHost, settledPositions, type FromLayoutHost, type ToLayoutHost } from '../../src/core/layout-host.ts';
+import { planLayout } from '../../src/core/layout-plan.ts';
+import type { PathoMap } from '../../src/core/types.ts';
+import { generateMap } from '../../scripts/bench-generate.ts';
+
+/** A host on a fake clock: each step costs `stepMs`; `run` plays scheduled work until idle. */
+function fakeHost(stepMs = 3) {
+  let clock = 0;
+  const queue: { at: number; run: () => void }[] = [];
+  const messages: FromLayoutHost[] = [];
+  const host = createLayoutHost({
+    post: (message) => messages.push({ ...message, coords: message.coords.slice() }),
+    later: (run, ms) => queue.push({ at: clock + ms, run }),
+    now: () => (clock += stepMs),
+  });
+  return {
+    host,
+    messages,
+    send: (message: ToLayoutHost) => host.handle(message),
+    run(limit = 100_000) {
+      for (let i = 0; i < limit && queue.length > 0; i++) {
+        queue.sort((a, b) => a.at - b.at);
+        const next = queue.shift()!;
+        clock = Math.max(clock, next.at);
+        next.run();
+      }
+    },
+  };
+}
+
+function positionsOf(messages: FromLayoutHost[]) {
+  const ids = messages.find((m) => m.ids)!.ids!;
+  const last = messages.at(-1)!;
+  return new Map(ids.map((id, i) => [id, { x: last.coords[2 * i]!, y: last.coords[2 * i + 1]! }]));
+}
+
+/** The picture as LayoutState drew it before the worker: settled at once, on the main thread. */
+function atOnce(map: PathoMap) {
+  const plan = planLayout(map);
+  const layout = createLayout(plan.input, plan.options);
+  layout.runToSettled(600);
+  layout.stop();
+  return layout.positions();
+}
+
+describe('the layout host (worker body)', () => {
+  it.each([
+    ['a small map, settled then sent once', 120, false],
+    ['a large map, showing its progress', 1200, true],
+  ] as const)('%s: the same positions as the layout run at once', (_, n, progressive) => {
+    const map = generateMap({ nodes: n, kind: 'concept', id: `host-${n}` });
+    const { send, run, messages } = fakeHost();
+    send({ type: 'init', plan: planLayout(map), progressive });
+    run();
+    const settled = messages.filter((m) => m.settled);
+    expect(settled).toHaveLength(1);
+    expect(messages.at(-1)!.settled).toBe(true);
+    if (progressive) expect(messages.length).toBeGreaterThan(2);
+    else expect(messages).toHaveLength(1);
+    expect(positionsOf(messages)).toEqual(atOnce(map));
+    expect(positionsOf(messages)).toEqual(settledPositions(map));
+  }, 60_000);
+
+  it('shows a map whose concepts all have places as they are, without running', () => {
+    const map = generateMap({ nodes: 30, id: 'saved' });
+    map.nodes.forEach((node, i) => (node.position = { x: i * 10, y: 5 }));
+    const { send, run, messages } = fakeHost();
+    send({ type: 'init', plan: planLayout(map), progressive: false });
+    run();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.ticks).toBe(0);
+    expect(positionsOf(messages).get('c7')).toEqual({ x: 70, y: 5 });
+  });
+
+  it('holds a dragged concept, lets the others make room, keeps it where dropped, and lets it go when unpinned', () => {
+    const map = generateMap({ nodes: 60, id: 'drag' });
+    const { send, run, messages } = fakeHost();
+    send({ type: 'init', plan: planLayout(map), progressive: false });
+    run();
+    const before = positionsOf(messages);
+    messages.length = 0;
+    send({ type: 'drag', id: 'c3', x: 5000, y: 5000 });
+    run(50);
+    expect(messages.length).toBeGreaterThan(0);
+    expect(messages.every((m) => !m.settled)).toBe(true);
+    expect(positionsOf([{ ...messages[0]!, ids: [...before.keys()] }, ...messages]).get('c3')).toEqual({ x: 5000, y: 5000 });
+    send({ type: 'dragEnd', animate: true });
+    run();
+    const dropped = positionsOf([{ ...messages[0]!, ids: [...before.keys()] }, ...messages]);
+    expect(messages.at(-1)!.settled).toBe(true);
+    expect(dropped.get('c3')).toEqual({ x: 5000, y: 5000 });
+    messages.length = 0;
+    send({ type: 'unpin', ids: ['c3'], animate: false });
+    run();
+    // Under reduced motion only the settled picture is sent.
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.settled).toBe(true);
+    expect(positionsOf([{ ...messages[0]!, ids: [...before.keys()] }]).get('c3')).not.toEqual({ x: 5000, y: 5000 });
+  });
+});
