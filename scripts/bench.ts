@@ -17,7 +17,7 @@
  *
  * Plus the gzipped size of all JavaScript the flagship map loads. Prints a table and writes
  * bench/results.json. Options: --sizes 100,1000 --runs 3 --concept 3000 (0: none)
- * --no-peer --out file --flagship-runs 5 --renderer svg|canvas.
+ * --large-runs 2 --no-peer --out file --flagship-runs 3 --renderer svg|canvas.
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asLoadResult, generateMap, type GraphKind } from './bench-generate.ts';
+import { settledPositions } from '../src/core/layout-host.ts';
 import type { LoadResult, PathoMap } from '../src/core/types.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,6 +59,8 @@ export interface BenchResults {
   machine: string;
   bundleGzipKB: number;
   bundleFiles: { file: string; gzipKB: number }[];
+  /** The same with the layout shipped in the map (as a build step could), so none is computed. */
+  bundleGzipKBPrelaid: number;
   runs: BenchRun[];
 }
 
@@ -68,6 +71,8 @@ export interface BenchOptions {
   concept: number;
   peer: boolean;
   flagshipRuns: number;
+  /** Runs of graphs of 10,000 concepts or more. */
+  largeRuns: number;
   out: string;
   /** Force a renderer (`?renderer=`), to compare SVG and canvas at one size. */
   renderer?: 'svg' | 'canvas';
@@ -92,8 +97,11 @@ const CHROMIUM_ARGS = [
 const VIEWPORT = { width: 1280, height: 720 };
 /** Longest wait for a layout to settle. */
 const SETTLE_TIMEOUT_MS = 240_000;
-/** Frames per gesture. */
+/** Frames per gesture, and the longest a gesture may take (a slow peer at 20,000 concepts). */
 const GESTURE_FRAMES = 90;
+const GESTURE_MAX_MS = 8000;
+/** Graphs this large are run fewer times, to keep the whole bench near ten minutes. */
+const LARGE_GRAPH = 10_000;
 /** The peer's cose layout is quadratic: skipped above this size. */
 const PEER_LAYOUT_MAX = 1000;
 
@@ -144,27 +152,34 @@ function instrument(): void {
   } catch {
     /* not supported */
   }
-  let frameNo = 0;
-  let seenAt = -1;
   w.__firstFrame = null;
+  // No animation loop while the page loads (with the frame-rate limit off it would burn a core):
+  // the first frame with nodes is the one after the frame that drew them, two frames after
+  // the mark is seen.
+  try {
+    new PerformanceObserver((list, observer) => {
+      if (!list.getEntries().some((e) => e.name === 'pathomap:nodes-drawn')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => requestAnimationFrame(() => (w.__firstFrame = performance.now())));
+    }).observe({ type: 'mark', buffered: true });
+  } catch {
+    /* not supported */
+  }
   const frames: number[] = [];
   w.__frames = frames;
   w.__recording = false;
   w.__onFrame = null;
-  const loop = () => {
-    frameNo++;
-    const now = performance.now();
-    if (w.__firstFrame === null) {
-      if (seenAt < 0 && performance.getEntriesByName('pathomap:nodes-drawn').length > 0) seenAt = frameNo;
-      // The frame that drew the nodes has been produced once the next one begins.
-      else if (seenAt >= 0 && frameNo > seenAt) w.__firstFrame = now;
-    }
-    if (w.__recording) frames.push(now);
-    const hook = w.__onFrame as ((n: number) => void) | null;
-    if (hook) hook(frameNo);
+  // Frame times are recorded during gestures only, by a loop that runs just then.
+  w.__loop = () => {
+    const loop = () => {
+      if (!w.__recording) return;
+      frames.push(performance.now());
+      const hook = w.__onFrame as (() => void) | null;
+      if (hook) hook();
+      requestAnimationFrame(loop);
+    };
     requestAnimationFrame(loop);
   };
-  requestAnimationFrame(loop);
 }
 
 /**
@@ -173,12 +188,13 @@ function instrument(): void {
  */
 async function gesture(page: Page, kind: 'pan' | 'zoom' | 'drag', at: { x: number; y: number }, frames: number): Promise<number[]> {
   return page.evaluate(
-    ({ kind, at, frames }) =>
+    ({ kind, at, frames, maxMs }) =>
       new Promise<number[]>((done) => {
         const w = window as unknown as Record<string, unknown>;
         const times = w.__frames as number[];
         times.length = 0;
         let step = 0;
+        const started = performance.now();
         let x = at.x;
         let y = at.y;
         const send = (type: 'down' | 'move' | 'up') => {
@@ -190,9 +206,10 @@ async function gesture(page: Page, kind: 'pan' | 'zoom' | 'drag', at: { x: numbe
         };
         if (kind !== 'zoom') send('down');
         w.__recording = true;
+        (w.__loop as () => void)();
         w.__onFrame = () => {
           step++;
-          if (step > frames) {
+          if (step > frames || performance.now() - started > maxMs) {
             w.__onFrame = null;
             w.__recording = false;
             if (kind !== 'zoom') send('up');
@@ -214,7 +231,7 @@ async function gesture(page: Page, kind: 'pan' | 'zoom' | 'drag', at: { x: numbe
           send('move');
         };
       }),
-    { kind, at, frames },
+    { kind, at, frames, maxMs: GESTURE_MAX_MS },
   );
 }
 
@@ -398,7 +415,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
     const graphs: { name: string; map: PathoMap }[] = [];
     const flagship = JSON.parse(await readFile(join(site, 'maps/calcinosis-ssc.json'), 'utf8')) as LoadResult;
-    if (options.flagshipRuns > 0 && flagship.map) graphs.push({ name: 'flagship', map: flagship.map });
+    // The flagship as published, and as it would be with its settled layout shipped in the map.
+    const prelaid: PathoMap = { ...flagship.map!, nodes: [] };
+    const places = settledPositions(flagship.map!);
+    prelaid.nodes = flagship.map!.nodes.map((n) => ({ ...n, position: places.get(n.id)! }));
+    await writeFile(join(site, 'maps/calcinosis-ssc-prelaid.json'), JSON.stringify(asLoadResult(prelaid)));
+    if (options.flagshipRuns > 0 && flagship.map) {
+      graphs.push({ name: 'flagship', map: flagship.map });
+      graphs.push({ name: 'flagship-prelaid', map: prelaid });
+    }
     const kinds: [number, GraphKind][] = [
       ...options.sizes.map((n) => [n, 'uniform'] as [number, GraphKind]),
       ...(options.concept > 0 ? [[options.concept, 'concept'] as [number, GraphKind]] : []),
@@ -413,27 +438,35 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 
     // All the JavaScript the flagship map loads (the search index only loads on a query).
-    served.served.length = 0;
-    {
-      const context = await browser.newContext({ viewport: VIEWPORT });
+    const server = served;
+    const loadedJs = async (query: string) => {
+      server.served.length = 0;
+      const context = await browser!.newContext({ viewport: VIEWPORT });
       const page = await context.newPage();
-      await page.goto(served.url);
+      await page.goto(server.url + query);
       await page.locator('[data-node-id]').first().waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(500);
       await context.close();
-    }
-    const jsFiles = [...new Set(served.served.filter((f) => /\.m?js$/.test(f)))];
-    const bundleFiles = await Promise.all(
-      jsFiles.map(async (f) => ({ file: f.slice(site.length + 1), gzipKB: gzipSync(await readFile(f), { level: 9 }).length / 1000 })),
-    );
-    const bundleGzipKB = round(bundleFiles.reduce((sum, f) => sum + f.gzipKB, 0), 2)!;
-    log(`JavaScript the flagship loads: ${bundleGzipKB} kB gzipped (${bundleFiles.map((f) => `${f.file} ${f.gzipKB.toFixed(1)}`).join(', ')})`);
+      const files = [...new Set(server.served.filter((f) => /\.m?js$/.test(f)))];
+      return Promise.all(
+        files.map(async (f) => ({ file: f.slice(site.length + 1), gzipKB: gzipSync(await readFile(f), { level: 9 }).length / 1000 })),
+      );
+    };
+    const total = (files: { gzipKB: number }[]) => round(files.reduce((sum, f) => sum + f.gzipKB, 0), 2)!;
+    const bundleFiles = await loadedJs('');
+    const bundleGzipKB = total(bundleFiles);
+    const bundleGzipKBPrelaid = total(await loadedJs('?map=calcinosis-ssc-prelaid'));
+    log(`JavaScript the flagship loads: ${bundleGzipKB} kB gzipped (${bundleFiles.map((f) => `${f.file} ${f.gzipKB.toFixed(1)}`).join(', ')}); with its layout shipped: ${bundleGzipKBPrelaid} kB`);
 
     const runs: BenchRun[] = [];
     for (const { name, map } of graphs) {
-      const count = name === 'flagship' ? options.flagshipRuns : options.runs;
-      const params = new URLSearchParams(name === 'flagship' ? {} : { map: map.id });
+      const count = name.startsWith('flagship')
+        ? options.flagshipRuns
+        : map.nodes.length >= LARGE_GRAPH
+          ? Math.min(options.runs, options.largeRuns)
+          : options.runs;
+      const params = new URLSearchParams(name === 'flagship' ? {} : { map: name === 'flagship-prelaid' ? 'calcinosis-ssc-prelaid' : map.id });
       if (options.renderer) params.set('renderer', options.renderer);
       const query = params.size > 0 ? `?${params}` : '';
       const ours: Measured[] = [];
@@ -444,11 +477,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       }
       let peer: BenchRun['peer'] = null;
       if (options.peer) {
-        await writeFile(join(site, `maps/${map.id}.positions.json`), JSON.stringify(ours[0]!.positions));
+        const file = name === 'flagship-prelaid' ? 'calcinosis-ssc-prelaid' : map.id;
+        await writeFile(join(site, `maps/${file}.positions.json`), JSON.stringify(ours[0]!.positions));
         const theirs: Measured[] = [];
         for (let i = 0; i < count; i++) {
           const started = Date.now();
-          theirs.push(await measure(browser, `${served.url}peer.html?map=${encodeURIComponent(map.id)}`, map, { peer: true, wantPositions: false }));
+          const file = name === 'flagship-prelaid' ? 'calcinosis-ssc-prelaid' : map.id;
+          theirs.push(await measure(browser, `${served.url}peer.html?map=${encodeURIComponent(file)}`, map, { peer: true, wantPositions: false }));
           log(`  ${name} cytoscape run ${i + 1}/${count}: ${Math.round((Date.now() - started) / 1000)} s`);
         }
         peer = summarise(theirs);
@@ -464,6 +499,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         .join('/')}, Chromium ${browser.version()} headless, no GPU`,
       bundleGzipKB,
       bundleFiles,
+      bundleGzipKBPrelaid,
       runs,
     };
     await mkdir(dirname(options.out), { recursive: true });
@@ -513,7 +549,11 @@ export function formatTable(results: BenchResults): string {
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
-  return [`JavaScript the flagship map loads: ${results.bundleGzipKB} kB gzipped`, line(rows[0]!), ...rows.slice(1).map(line)].join('\n');
+  return [
+    `JavaScript the flagship map loads: ${results.bundleGzipKB} kB gzipped (${results.bundleGzipKBPrelaid} kB with its layout shipped in the map)`,
+    line(rows[0]!),
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }
 
 function parseArgs(argv: string[]): BenchOptions {
@@ -522,7 +562,8 @@ function parseArgs(argv: string[]): BenchOptions {
     runs: 3,
     concept: 3000,
     peer: true,
-    flagshipRuns: 5,
+    flagshipRuns: 3,
+    largeRuns: 2,
     out: join(root, 'bench/results.json'),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -532,6 +573,7 @@ function parseArgs(argv: string[]): BenchOptions {
     else if (arg === '--runs') options.runs = Number(value());
     else if (arg === '--concept') options.concept = Number(value());
     else if (arg === '--flagship-runs') options.flagshipRuns = Number(value());
+    else if (arg === '--large-runs') options.largeRuns = Number(value());
     else if (arg === '--no-peer') options.peer = false;
     else if (arg === '--renderer') options.renderer = value() === 'canvas' ? 'canvas' : 'svg';
     else if (arg === '--out') options.out = resolve(value());

@@ -1,10 +1,13 @@
 /**
  * SVG or canvas. SVG is crisp, accessible and exportable, but every concept is a few DOM
- * elements the browser repaints on each pan: measured on a 2-core machine without a GPU
- * (`npm run bench`), SVG keeps pan and zoom under a 60 Hz frame up to about this many concepts,
- * the canvas far beyond. `?renderer=svg|canvas` overrides the choice (for comparisons).
+ * elements (a shape and a haloed label) that the browser repaints on each pan. Measured with
+ * `npm run bench --renderer svg|canvas` on a 2-core machine without a GPU, p95 frame times:
+ * pan/zoom SVG 21 / 31 / 66 ms against canvas 7 / 10 / 21 ms at 100 / 300 / 500 concepts, and
+ * dragging SVG 33 / 132 / 286 ms against 10 / 18 / 17 ms. SVG is still about a frame at 100
+ * concepts and four times slower to drag at 300: the canvas takes over from 150.
+ * `?renderer=svg|canvas` overrides the choice (for comparisons).
  */
-export const CANVAS_THRESHOLD = 800;
+export const CANVAS_THRESHOLD = 150;
 
 export type Renderer = 'svg' | 'canvas';
 
