@@ -16,3 +16,15 @@ export function wrapLabel(label: string): string[] {
   }
   return breakAt === -1 ? [text] : [text.slice(0, breakAt), text.slice(breakAt + 1)];
 }
+
+/** Average advance of a character of the 14 px system sans-serif the map labels use. */
+export const LABEL_CHAR_WIDTH = 8.1;
+
+/**
+ * A DOM-free guess at a label's rendered width: the longer of its lines, wrapped as the map
+ * draws them, by character count. The layout spaces labels with it, so it must not depend on
+ * the fonts of the machine: the same map gives the same picture everywhere.
+ */
+export function estimateLabelWidth(label: string): number {
+  return Math.max(0, ...wrapLabel(label).map((line) => line.length)) * LABEL_CHAR_WIDTH;
+}

@@ -17,7 +17,7 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force';
-import { wrapLabel } from './label.ts';
+import { estimateLabelWidth } from './label.ts';
 import { createRandom, seedToUint32, type Seed } from './random.ts';
 import type { EvidenceLevel, Point } from './types.ts';
 
@@ -154,16 +154,6 @@ const LINK_SLACK: Record<EvidenceLevel, number> = {
   'expert-opinion': 1.2,
 };
 
-/** Average advance of a character of the 14 px system sans-serif the map labels use. */
-export const LABEL_CHAR_WIDTH = 8.1;
-
-/**
- * A DOM-free guess at a label's rendered width: the longer of its lines, wrapped as the map
- * draws them, by character count.
- */
-export function estimateLabelWidth(label: string): number {
-  return Math.max(0, ...wrapLabel(label).map((line) => line.length)) * LABEL_CHAR_WIDTH;
-}
 
 const finite = (point: Point | undefined): Point | undefined =>
   point && Number.isFinite(point.x) && Number.isFinite(point.y) ? point : undefined;

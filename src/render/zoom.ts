@@ -7,6 +7,9 @@
  */
 import type { Point } from '../core/types.ts';
 
+
+/** Fitting never magnifies more than this: a map of three concepts should not fill a wall. */
+const MAX_FIT_SCALE = 1.6;
 export interface ViewTransform {
   x: number;
   y: number;
@@ -33,9 +36,11 @@ export interface ZoomOptions {
 export interface ZoomController {
   readonly transform: ViewTransform;
   /** Show `bounds` (in map coordinates) in the element, with `padding` px around. */
+  /** Show `bounds` in the element, never magnified beyond MAX_FIT_SCALE (a tiny map stays tiny, not blown up). */
   fit(bounds: Bounds, padding?: number, animate?: boolean): void;
   /** Keep the zoom factor, move `point` to the centre of the element. */
-  centreOn(point: Point, animate?: boolean): void;
+  /** Move `point` to `yFraction` of the element's height (0.5: the middle), keeping the zoom. */
+  centreOn(point: Point, animate?: boolean, yFraction?: number): void;
   zoomBy(factor: number): void;
   /** Set the transform at once (e.g. to restore a view). */
   set(transform: ViewTransform): void;
@@ -230,15 +235,15 @@ export function createZoom(element: HTMLElement | SVGElement, options: ZoomOptio
       const { width, height } = size();
       const w = Math.max(1, bounds.maxX - bounds.minX);
       const h = Math.max(1, bounds.maxY - bounds.minY);
-      const k = clampK(Math.min((width - 2 * padding) / w, (height - 2 * padding) / h));
+      const k = clampK(Math.min(MAX_FIT_SCALE, (width - 2 * padding) / w, (height - 2 * padding) / h));
       const cx = (bounds.minX + bounds.maxX) / 2;
       const cy = (bounds.minY + bounds.maxY) / 2;
       go({ k, x: width / 2 - cx * k, y: height / 2 - cy * k }, animate);
     },
-    centreOn(point, animate = true) {
+    centreOn(point, animate = true, yFraction = 0.5) {
       const { width, height } = size();
       const k = current.k;
-      go({ k, x: width / 2 - point.x * k, y: height / 2 - point.y * k }, animate);
+      go({ k, x: width / 2 - point.x * k, y: height * yFraction - point.y * k }, animate);
     },
     zoomBy(factor) {
       cancelAnimationFrame(animation);

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   createLayout,
-  estimateLabelWidth,
-  LABEL_CHAR_WIDTH,
   type ForceLayout,
   type LayoutInput,
   type LayoutNode,
 } from '../../src/core/layout.ts';
+import { estimateLabelWidth, LABEL_CHAR_WIDTH } from '../../src/core/label.ts';
 import { createRandom } from '../../src/core/random.ts';
 import type { Point } from '../../src/core/types.ts';
 
