@@ -303,7 +303,11 @@ async function measure(
       const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
       // Tasks that begin while the layout runs (the one that starts it, loading the map, is before).
       const during = start === undefined ? [] : tasks.filter((t) => t.start >= start && t.start <= end);
-      return { layoutMs: start === undefined ? 0 : end - start, longestTaskMs: Math.max(0, ...during.map((t) => t.duration)) };
+      return {
+        layoutMs: start === undefined ? 0 : end - start,
+        longestTaskMs: Math.max(0, ...during.map((t) => t.duration)),
+        tasks: during.map((t) => `${Math.round(t.start - start!)}+${Math.round(t.duration)}`).join(' '),
+      };
     });
     // Let the last frames of the layout land, then read the heap after a collection.
     await page.waitForTimeout(300);
@@ -323,7 +327,7 @@ async function measure(
           document.querySelector('[aria-roledescription="concept map"]')?.getAttribute('data-renderer') === 'canvas' ? 'canvas' : 'svg',
         );
     // Pan from a corner (empty after fitting), zoom about the centre, drag the busiest concept.
-    phase('settled');
+    phase(`settled; long tasks after the layout's start: ${layout.tasks}`);
     const pan = await gesture(page, 'pan', { x: box.x + 6, y: box.y + 6 }, GESTURE_FRAMES);
     phase('pan');
     const zoom = await gesture(page, 'zoom', { x: box.x + box.width / 2, y: box.y + box.height / 2 }, GESTURE_FRAMES);

@@ -99,6 +99,7 @@ const VIEW_MARGIN = 80;
 const IMPORTANT_LABEL_MIN_ZOOM = 0.25;
 
 let scratchInView = new Uint8Array(0);
+let scratchEdges = new Int32Array(0);
 
 export function drawScene(
   ctx: CanvasRenderingContext2D,
@@ -131,7 +132,8 @@ export function drawScene(
       nodesInView++;
     }
   }
-  const edgesInView: number[] = [];
+  if (scratchEdges.length < state.edges.length) scratchEdges = new Int32Array(state.edges.length);
+  let edgeCount = 0;
   // Screen length of the lines in view, each counted up to the view's diagonal.
   let edgePixels = 0;
   const diagonal = Math.hypot(width, height);
@@ -146,17 +148,18 @@ export function drawScene(
     const by = coords[2 * ti + 1]!;
     // Drawn if an end is in view, or the line's box crosses the view (a long relation across it).
     if (inView[edge.s] || inView[edge.t] || (Math.max(ax, bx) >= x0 && Math.min(ax, bx) <= x1 && Math.max(ay, by) >= y0 && Math.min(ay, by) <= y1)) {
-      edgesInView.push(e);
+      scratchEdges[edgeCount++] = e;
       edgePixels += Math.min(diagonal, Math.hypot(bx - ax, by - ay) * t.k);
     }
   }
-  const lod = levelOfDetail({ k: t.k, moving: frame.moving, nodesInView, edgesInView: edgesInView.length, edgePixels });
+  const edgesInView = scratchEdges.subarray(0, edgeCount);
+  const lod = levelOfDetail({ k: t.k, moving: frame.moving, nodesInView, edgesInView: edgeCount, edgePixels });
 
   ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
   const px = 1 / t.k;
   const box = { x0: x0 - VIEW_MARGIN, y0: y0 - VIEW_MARGIN, x1: x1 + VIEW_MARGIN, y1: y1 + VIEW_MARGIN };
   const edgesDrawn = drawEdges(ctx, scene, state, frame, theme, lod, edgesInView, px, box);
-  drawNodes(ctx, scene, state, frame, theme, lod, inView, px);
+  drawNodes(ctx, scene, state, frame, theme, lod, inView, nodesInView, px);
   const labelsDrawn = drawLabels(ctx, scene, state, frame, theme, lod, inView, nodesInView);
   return { nodesDrawn: nodesInView, edgesDrawn, labelsDrawn, lod };
 }
@@ -262,7 +265,7 @@ function drawEdges(
   frame: SceneFrame,
   theme: SceneTheme,
   lod: Lod,
-  edges: readonly number[],
+  edges: Int32Array,
   px: number,
   box: ViewBox,
 ): number {
@@ -283,9 +286,9 @@ function drawEdges(
         // Thinned while moving, but never the highlighted ones.
         if (!highlighted && lod.edgeStride > 1 && i % lod.edgeStride !== 0) continue;
         const edge = scene.edges[e]!;
-        const [sx, sy] = point(frame, edge.s);
-        const [tx, ty] = point(frame, edge.t);
-        if (!addClippedLine(ctx, sx, sy, tx, ty, box)) continue;
+        const si = 2 * frame.slots[edge.s]!;
+        const ti = 2 * frame.slots[edge.t]!;
+        if (!addClippedLine(ctx, frame.coords[si]!, frame.coords[si + 1]!, frame.coords[ti]!, frame.coords[ti + 1]!, box)) continue;
         any = true;
         drawn++;
       }
@@ -402,6 +405,111 @@ export function traceShape(ctx: CanvasRenderingContext2D | Path2D, shape: NodeSh
   }
 }
 
+/** From this many dots in view, they are written as pixels instead of drawn one by one. */
+const PIXEL_DOTS = 1500;
+
+let dotLayer: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D; image: ImageData; pixels: Uint32Array } | null = null;
+const rgbaCache = new Map<string, number>();
+
+/** A colour as a little-endian RGBA word with `alpha` (0..1), or undefined if not #rgb / #rrggbb. */
+export function packColour(colour: string, alpha: number): number | undefined {
+  const key = `${colour}|${alpha}`;
+  const cached = rgbaCache.get(key);
+  if (cached !== undefined) return cached;
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(colour.trim())?.[1];
+  if (!hex) return undefined;
+  const full = hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+  const a = Math.round(alpha * 255);
+  const packed = ((a << 24) | (b << 16) | (g << 8) | r) >>> 0;
+  rgbaCache.set(key, packed);
+  return packed;
+}
+
+/**
+ * Markers too small for their shapes (a few pixels): squares snapped to device pixels, by
+ * colour. Thousands of them are written straight into a pixel buffer and drawn as one image,
+ * which costs a few milliseconds whatever their number; fewer are filled one by one.
+ */
+function drawDots(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  state: SceneState,
+  frame: SceneFrame,
+  theme: SceneTheme,
+  inView: Uint8Array,
+  count: number,
+): void {
+  const { coords, slots, dpr } = frame;
+  const { k, x: tx, y: ty } = frame.transform;
+  const n = scene.nodes.length;
+  const colourOf = (colour: number, faded: boolean) => (faded && theme.print ? '#999999' : scene.colours[colour]!);
+  const alphaOf = (faded: boolean) => (faded && !theme.print ? FADED_NODE_ALPHA : 1);
+  const width = ctx.canvas.width;
+  const height = ctx.canvas.height;
+  const pixelWise =
+    count >= PIXEL_DOTS &&
+    typeof OffscreenCanvas !== 'undefined' &&
+    scene.colours.every((c) => packColour(c, 1) !== undefined);
+  if (pixelWise) {
+    if (!dotLayer || dotLayer.canvas.width !== width || dotLayer.canvas.height !== height) {
+      const canvas = new OffscreenCanvas(width, height);
+      const layerCtx = canvas.getContext('2d')!;
+      const image = layerCtx.createImageData(width, height);
+      dotLayer = { canvas, ctx: layerCtx, image, pixels: new Uint32Array(image.data.buffer) };
+    }
+    const { pixels } = dotLayer;
+    pixels.fill(0);
+    for (const fadedPass of [1, 0]) {
+      if (fadedPass === 1 && !state.fadedNodes) continue;
+      const faded = fadedPass === 1;
+      const words = scene.colours.map((_, colour) => packColour(colourOf(colour, faded), alphaOf(faded))!);
+      for (let i = 0; i < n; i++) {
+        if (!inView[i] || (state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
+        const node = scene.nodes[i]!;
+        const word = words[node.colour]!;
+        const slot = slots[i]!;
+        const size = Math.max(2, Math.round(2 * node.r * k * dpr));
+        const x0 = Math.max(0, Math.round((coords[2 * slot]! * k + tx) * dpr - size / 2));
+        const y0 = Math.max(0, Math.round((coords[2 * slot + 1]! * k + ty) * dpr - size / 2));
+        const x1 = Math.min(width, x0 + size);
+        const y1 = Math.min(height, y0 + size);
+        for (let y = y0; y < y1; y++) pixels.fill(word, y * width + x0, y * width + x1);
+      }
+    }
+    dotLayer.ctx.putImageData(dotLayer.image, 0, 0);
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(dotLayer.canvas, 0, 0);
+    ctx.restore();
+    return;
+  }
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  for (const fadedPass of [1, 0]) {
+    if (fadedPass === 1 && !state.fadedNodes) continue;
+    const faded = fadedPass === 1;
+    ctx.globalAlpha = alphaOf(faded);
+    for (let colour = 0; colour < scene.colours.length; colour++) {
+      ctx.fillStyle = colourOf(colour, faded);
+      for (let i = 0; i < n; i++) {
+        if (!inView[i]) continue;
+        const node = scene.nodes[i]!;
+        if (node.colour !== colour || (state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
+        const slot = slots[i]!;
+        const size = Math.max(2, Math.round(2 * node.r * k * dpr));
+        ctx.fillRect(
+          Math.round((coords[2 * slot]! * k + tx) * dpr - size / 2),
+          Math.round((coords[2 * slot + 1]! * k + ty) * dpr - size / 2),
+          size,
+          size,
+        );
+      }
+    }
+  }
+  ctx.restore();
+}
+
 function drawNodes(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
@@ -410,9 +518,14 @@ function drawNodes(
   theme: SceneTheme,
   lod: Lod,
   inView: Uint8Array,
+  nodesInView: number,
   px: number,
 ): void {
   const n = scene.nodes.length;
+  if (!lod.shapes) {
+    drawDots(ctx, scene, state, frame, theme, inView, nodesInView);
+    return;
+  }
   // One path per colour and fade: faded first, so bright concepts sit on top.
   for (const fadedPass of [1, 0]) {
     if (fadedPass === 1 && !state.fadedNodes) continue;

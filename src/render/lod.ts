@@ -21,7 +21,7 @@ export interface Lod {
   labels: boolean;
   /** Relations with line patterns, arrowheads, rims and bends; false: plain straight lines. */
   edgeDetail: boolean;
-  /** Draw every n-th relation in view (1 = all). */
+  /** Draw every n-th relation in view (1 = all; highlighted ones always). */
   edgeStride: number;
   /** Draw each category's shape; false: a small square, all a marker needs when it is a dot. */
   shapes: boolean;
@@ -43,17 +43,23 @@ export const MOVING_EDGE_BUDGET = 6000;
  * Most screen pixels of relation lines drawn while the view moves: drawing a line costs about
  * its length, so a zoomed-in view of long relations is thinned as much as a crowded overview.
  */
-export const MOVING_EDGE_PIXELS = 500_000;
+export const MOVING_EDGE_PIXELS = 250_000;
+/**
+ * Most screen pixels of relation lines in a still frame: more is a grey mat of lines (tens of
+ * thousands of relations in an overview) that takes a long task to draw; zoom in for all.
+ */
+export const STILL_EDGE_PIXELS = 2_500_000;
 /** Marker radius on screen (px) below which a square stands in for the shape. */
 export const SHAPE_MIN_RADIUS = 3;
 
 export function levelOfDetail({ k, moving, nodesInView, edgesInView, edgePixels = 0 }: LodInput): Lod {
   const budget = moving ? MOVING_LABEL_BUDGET : LABEL_BUDGET;
   const stride = Math.max(1, Math.ceil(edgesInView / MOVING_EDGE_BUDGET), Math.ceil(edgePixels / MOVING_EDGE_PIXELS));
+  const stillStride = Math.max(1, Math.ceil(edgePixels / STILL_EDGE_PIXELS));
   return {
     labels: k >= LABEL_MIN_ZOOM && nodesInView <= budget,
     edgeDetail: !moving && k >= 0.3 && edgesInView <= EDGE_DETAIL_BUDGET,
-    edgeStride: moving ? stride : 1,
+    edgeStride: moving ? stride : stillStride,
     shapes: 10 * k >= SHAPE_MIN_RADIUS,
     outlines: 10 * k >= 4,
   };

@@ -9,7 +9,11 @@ import type { MapViewState } from './state/map-view.svelte.ts';
 
 /** Marker radius: a little larger for concepts with more relations. */
 export function nodeRadius(view: MapViewState, id: string): number {
-  return 9 + Math.min(6, Math.sqrt(view.graph.degree(id)) * 1.5);
+  return radiusForDegree(view.graph.degree(id));
+}
+
+export function radiusForDegree(degree: number): number {
+  return 9 + Math.min(6, Math.sqrt(degree) * 1.5);
 }
 
 /** Tab order follows the story: band by band, top to bottom. */

@@ -7,6 +7,7 @@ import {
   MOVING_EDGE_BUDGET,
   MOVING_EDGE_PIXELS,
   MOVING_LABEL_BUDGET,
+  STILL_EDGE_PIXELS,
 } from '../../src/render/lod.ts';
 
 const still = { k: 1, moving: false, nodesInView: 100, edgesInView: 150 };
@@ -35,6 +36,9 @@ describe('levelOfDetail', () => {
   it('thins long relations by their length on screen while moving', () => {
     expect(levelOfDetail({ ...still, moving: true, edgesInView: 100, edgePixels: MOVING_EDGE_PIXELS * 4 }).edgeStride).toBe(4);
     expect(levelOfDetail({ ...still, moving: true, edgesInView: 100, edgePixels: MOVING_EDGE_PIXELS }).edgeStride).toBe(1);
+    // At rest only a mat of tens of thousands of lines is thinned.
+    expect(levelOfDetail({ ...still, edgesInView: 100, edgePixels: MOVING_EDGE_PIXELS * 4 }).edgeStride).toBe(1);
+    expect(levelOfDetail({ ...still, edgesInView: 30_000, edgePixels: STILL_EDGE_PIXELS * 3 }).edgeStride).toBe(3);
   });
 
   it('draws plain relations for crowded or far-out views, and dots for tiny markers', () => {
