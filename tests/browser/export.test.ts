@@ -163,7 +163,10 @@ describe('export for slides', () => {
       expect(labels.length).toBeGreaterThan(5);
       if (zoomIn > 0) expect(labels.length).toBeLessThan(all);
       const box = (await map.boundingBox())!;
+      // The zoom buttons and the legend float over the map; the picture is of the map alone.
+      const overlays = await page.addStyleTag({ content: '.map-controls, .legend { visibility: hidden !important; }' });
       const screenshot = await map.screenshot({ animations: 'disabled' });
+      await overlays.evaluate((style) => style.remove());
 
       const { download, bytes } = await exportFile(page, 'Export SVG');
       expect(download.suggestedFilename()).toBe('calcinosis-ssc-view.svg');
