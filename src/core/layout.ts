@@ -18,7 +18,8 @@ import {
   type SimulationNodeDatum,
 } from 'd3-force';
 import { estimateLabelWidth } from './label.ts';
-import { createRandom, seedToUint32, type Seed } from './random.ts';
+import { DEFAULT_HEIGHT, finitePoint, layoutBands, seededScatter } from './layout-start.ts';
+import { createRandom, type Seed } from './random.ts';
 import type { EvidenceLevel, Point } from './types.ts';
 
 export interface LayoutNode {
@@ -110,8 +111,6 @@ export interface ForceLayout {
   readonly ignoredLinks: readonly LayoutLink[];
 }
 
-const DEFAULT_WIDTH = 1600;
-const DEFAULT_HEIGHT = 900;
 const DEFAULT_NODE_RADIUS = 10;
 
 // d3's own cooling schedule by default: alpha falls from 1 below ALPHA_MIN in 300 ticks.
@@ -155,8 +154,6 @@ const LINK_SLACK: Record<EvidenceLevel, number> = {
 };
 
 
-const finite = (point: Point | undefined): Point | undefined =>
-  point && Number.isFinite(point.x) && Number.isFinite(point.y) ? point : undefined;
 
 interface Body extends SimulationNodeDatum {
   id: string;
@@ -172,17 +169,12 @@ interface Spring extends SimulationLinkDatum<Body> {
 }
 
 export function createLayout(input: LayoutInput, options: LayoutOptions): ForceLayout {
-  const width = options.width ?? DEFAULT_WIDTH;
   const height = options.height ?? DEFAULT_HEIGHT;
   const nodeRadius = options.nodeRadius ?? DEFAULT_NODE_RADIUS;
   const labelWidth = options.labelWidth ?? estimateLabelWidth;
 
-  const bandOf = (node: LayoutNode): number =>
-    Number.isFinite(node.band) && node.band > 0 ? Math.floor(node.band) : 0;
-  const highestBand = input.nodes.reduce((highest, node) => Math.max(highest, bandOf(node)), 0);
-  const bandCount = Math.max(1, options.bandCount ?? highestBand + 1);
-  const bandSpacing = width / bandCount;
-  const bandCentres = Array.from({ length: bandCount }, (_, band) => bandSpacing * (band + 0.5));
+  const bands = layoutBands(input, options);
+  const bandCentres = bands.centres;
 
   const collisionRadius = (label: string): number => {
     const measured = labelWidth(label);
@@ -190,25 +182,15 @@ export function createLayout(input: LayoutInput, options: LayoutOptions): ForceL
     return Math.min(MAX_COLLISION_RADIUS, Math.max(nodeRadius, halfLabel)) + COLLISION_PADDING;
   };
 
-  // Each node draws its starting spot from its own seeded stream, so adding a node to the
-  // map does not reshuffle where every other node starts.
-  const seedNumber = seedToUint32(options.seed);
-  const spread = options.spread ?? 0.5;
-  const scatter = (id: string, band: number): Point => {
-    const jitter = createRandom(`${seedNumber}/${id}`);
-    return {
-      x: bandCentres[band]! + (jitter() - 0.5) * bandSpacing * spread,
-      y: height / 2 + (jitter() - 0.5) * height * spread,
-    };
-  };
+  const scatter = seededScatter(options, bands);
 
   const bodies: Body[] = [];
   const bodyById = new Map<string, Body>();
   for (const node of input.nodes) {
     if (bodyById.has(node.id)) continue;
-    const band = Math.min(bandOf(node), bandCount - 1);
-    const pinned = finite(node.pinned);
-    const start = pinned ?? finite(node.initial) ?? scatter(node.id, band);
+    const band = bands.of(node);
+    const pinned = finitePoint(node.pinned);
+    const start = pinned ?? finitePoint(node.initial) ?? scatter(node.id, band);
     const body: Body = { id: node.id, band, radius: collisionRadius(node.label), x: start.x, y: start.y };
     if (pinned) {
       body.fx = pinned.x;

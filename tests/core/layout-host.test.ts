@@ -103,3 +103,17 @@ describe('the layout host (worker body)', () => {
     expect(positionsOf([{ ...messages[0]!, ids: [...before.keys()] }]).get('c3')).not.toEqual({ x: 5000, y: 5000 });
   });
 });
+
+describe('startingPositions (a large map shown before the worker has loaded)', () => {
+  it('gives exactly the spots the layout starts from, saved places included', async () => {
+    const { startingPositions } = await import('../../src/core/layout-start.ts');
+    const map = generateMap({ nodes: 1500, kind: 'concept', id: 'start' });
+    map.nodes[3]!.position = { x: 12, y: 34 };
+    const plan = planLayout(map);
+    const layout = createLayout(plan.input, plan.options);
+    const start = startingPositions(plan.input, plan.options);
+    expect(start.ids).toEqual(layout.ids);
+    expect([...start.coords]).toEqual([...layout.coordinates()]);
+    expect(start.coords[6]).toBe(12);
+  });
+});

@@ -11,6 +11,7 @@
  */
 import type { FromLayoutHost, LayoutHostEnv, ToLayoutHost } from '../../core/layout-host.ts';
 import { planLayout, type LayoutPlan } from '../../core/layout-plan.ts';
+import { startingPositions } from '../../core/layout-start.ts';
 import { PositionTable } from '../../core/position-table.ts';
 import type { PathoMap, Point } from '../../core/types.ts';
 
@@ -75,6 +76,11 @@ export class LayoutState {
       return;
     }
     this.#connect();
+    if (map.nodes.length >= PROGRESSIVE_LAYOUT) {
+      // A large map is shown at once where its layout starts, while the worker loads.
+      const { ids, coords } = startingPositions(this.#plan.input, this.#plan.options);
+      this.#receive({ type: 'positions', ids, coords, settled: false, ticks: 0 });
+    }
   }
 
   /** Where `id` is now. */
