@@ -2,6 +2,7 @@
  * What the SVG and the canvas map share: marker sizes, the reading order of concepts, the box a
  * tour step is framed in, and the verbs written on the map.
  */
+import { estimateLabelWidth, wrapLabel } from '../core/label.ts';
 import type { ConceptNode, Point, Relation } from '../core/types.ts';
 import { boundsOf, type Bounds } from '../render/zoom.ts';
 import type { LayoutState } from './state/layout.svelte.ts';
@@ -42,12 +43,26 @@ export function stepBounds(ids: readonly string[], positions: ReadonlyMap<string
 
 /** The box around the visible concepts. */
 export function visibleBounds(view: MapViewState, positions: ReadonlyMap<string, Point>): Bounds | undefined {
-  const points: Point[] = [];
+  // Up to a few hundred concepts, the box takes in every label (set under its marker, as wide
+  // as its longer line), so fitting never cuts a label off at the edge. Beyond, labels are
+  // thinned anyway and the centres are enough.
+  const withLabels = view.visibleNodes.size <= 400;
+  let bounds: Bounds | undefined;
   for (const id of view.visibleNodes) {
     const p = positions.get(id);
-    if (p) points.push(p);
+    const node = view.graph.node(id);
+    if (!p || !node) continue;
+    const r = nodeRadius(view, id);
+    const half = withLabels ? Math.max(r, estimateLabelWidth(node.label) / 2) : r;
+    const below = withLabels ? r + 8 + wrapLabel(node.label).length * 16 : r;
+    bounds = {
+      minX: Math.min(bounds?.minX ?? Infinity, p.x - half),
+      maxX: Math.max(bounds?.maxX ?? -Infinity, p.x + half),
+      minY: Math.min(bounds?.minY ?? Infinity, p.y - r),
+      maxY: Math.max(bounds?.maxY ?? -Infinity, p.y + below),
+    };
   }
-  return boundsOf(points, 40);
+  return bounds && { minX: bounds.minX - 8, minY: bounds.minY - 8, maxX: bounds.maxX + 8, maxY: bounds.maxY + 8 };
 }
 
 /** Relations whose verb is written on the map right now. */

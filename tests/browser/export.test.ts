@@ -148,6 +148,8 @@ describe('export for slides', () => {
     it(`the SVG (${name}) is standalone, holds every label in view as text, and looks like the screen`, async () => {
       const { page, errors } = await openMap(query);
       for (let i = 0; i < zoomIn; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+      // The pointer leaves the map, so no concept is hovered in the screenshot.
+      await page.mouse.move(1, 1);
       const map = page.locator('svg.map');
       if (query.includes('node=')) await expect.poll(() => map.locator('.node.faded').count()).toBeGreaterThan(0);
       // Concepts at least partly on screen, named as the page names them.
@@ -166,7 +168,7 @@ describe('export for slides', () => {
       // The zoom buttons and the legend float over the map; the picture is of the map alone.
       const overlays = await page.addStyleTag({ content: '.map-controls, .legend { visibility: hidden !important; }' });
       const screenshot = await map.screenshot({ animations: 'disabled' });
-      await overlays.evaluate((style) => style.remove());
+      await overlays.evaluate((style) => (style as Element).remove());
 
       const { download, bytes } = await exportFile(page, 'Export SVG');
       expect(download.suggestedFilename()).toBe('calcinosis-ssc-view.svg');

@@ -1,0 +1,173 @@
+// Content is data, never code: a map whose every text field carries script-injection payloads,
+// opened through "Open map" in the built app (served with its Content-Security-Policy). Nothing
+// may execute, no dialog may open, and every payload must show literally as text.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp, saveScreenshot } from './harness.ts';
+
+/** Each payload, if it ever ran, would set window.__pwned. */
+const PAYLOADS = [
+  '<script>window.__pwned = "script"</script>',
+  '<img src=x onerror="window.__pwned = \'img\'">',
+  '"><svg onload="window.__pwned = \'svg\'">',
+  "' onmouseover='window.__pwned = \"attr\"' x='",
+  '<a href="javascript:window.__pwned = \'link\'">click</a>',
+  '{{constructor.constructor("window.__pwned = \'template\'")()}}',
+  '</style><style>body { display: none }</style>',
+  '<iframe srcdoc="<script>parent.__pwned = \'iframe\'</script>">',
+];
+
+const payload = (i: number) => PAYLOADS[i % PAYLOADS.length]!;
+
+/** The stored source text: every payload, one per line, so quotes can cite them verbatim. */
+const SOURCE_TEXT = `Title: Injected source\n\n${PAYLOADS.join('\n')}\n`;
+
+function injectedMap() {
+  return {
+    title: `Injected ${payload(0)}`,
+    description: payload(1),
+    references: [
+      { id: 'src', citation: `Stored ${payload(2)}`, file: 'references/injected.txt', url: 'https://example.org/a' },
+      { id: 'other', citation: `Cited ${payload(3)}` },
+    ],
+    categories: [
+      { id: 'one', label: `Category ${payload(4)}`, color: '#0072B2', shape: 'circle', description: payload(5) },
+      { id: 'two', label: `Category ${payload(6)}`, color: '#E69F00', shape: 'square' },
+    ],
+    nodes: PAYLOADS.map((_, i) => ({
+      id: `n${i}`,
+      label: `Node ${i} ${payload(i)}`,
+      category: i % 2 === 0 ? 'one' : 'two',
+      summary: `Summary ${payload(i + 1)}`,
+      aliases: [payload(i + 2)],
+      notes: payload(i + 3),
+      evidence:
+        i % 2 === 0
+          ? [{ ref: 'src', quote: payload(i), note: payload(i + 4) }]
+          : [{ ref: 'other', finding: `Finding ${payload(i)}`, level: 'cohort', caveat: payload(i + 5) }],
+    })),
+    edges: PAYLOADS.slice(1).map((_, i) => ({
+      source: `n${i}`,
+      target: `n${i + 1}`,
+      relation: `relates ${payload(i + 6)}`,
+      level: 'review',
+      notes: payload(i),
+      evidence: [{ ref: 'src', quote: payload(i + 1) }],
+    })),
+    tours: [{ id: 'tour', title: `Tour ${payload(7)}`, steps: [{ nodes: ['n0'], caption: `Caption ${payload(1)}` }] }],
+  };
+}
+
+let browser: Browser;
+let folder: string;
+beforeAll(async () => {
+  browser = await launchChromium();
+  folder = mkdtempSync(join(tmpdir(), 'pathomap-injection-'));
+  writeFileSync(join(folder, 'injected.yaml'), stringify(injectedMap()));
+  writeFileSync(join(folder, 'injected.txt'), SOURCE_TEXT);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openInjected(): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+  const { page, errors } = await openApp(browser);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  await page.locator('input[type=file]').setInputFiles([join(folder, 'injected.yaml'), join(folder, 'injected.txt')]);
+  await expect.poll(() => page.locator('h1').textContent()).toBe(injectedMap().title);
+  return { page, errors, dialogs };
+}
+
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
+
+describe('a map full of script payloads', () => {
+  it('opens with every payload shown as text and nothing run', async () => {
+    const { page, errors, dialogs } = await openInjected();
+    const map = injectedMap();
+
+    for (const node of map.nodes) {
+      await expect.poll(() => page.locator(`[data-node-id="${node.id}"]`).getAttribute('aria-label')).toBe(node.label);
+    }
+
+    // Every node's Details: summary, notes, evidence, all literal.
+    for (const node of map.nodes) {
+      await page.locator(`[data-node-id="${node.id}"]`).click();
+      const details = page.getByRole('complementary', { name: 'Details' });
+      await expect.poll(() => details.getByRole('heading', { level: 2 }).first().textContent()).toBe(node.label);
+      await expect.poll(() => details.textContent()).toContain(node.summary);
+      const evidence = node.evidence[0]!;
+      if ('quote' in evidence) {
+        await expect.poll(() => details.locator('mark').first().textContent()).toBe(evidence.quote);
+      } else {
+        await expect.poll(() => details.textContent()).toContain(evidence.finding);
+      }
+    }
+    await saveScreenshot(page, 'injection-details');
+
+    // Search lists payload-bearing results as text.
+    await page.getByRole('combobox', { name: 'Search' }).fill('onerror');
+    await expect.poll(() => page.getByRole('option').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+
+    // The tour caption and the text view.
+    await page.getByRole('button', { name: 'Tour', exact: true }).click();
+    await expect.poll(() => page.getByText(map.tours[0]!.steps[0]!.caption, { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'End tour' }).first().click();
+    await page.getByRole('button', { name: 'Text view' }).click();
+    for (const node of map.nodes) {
+      await expect.poll(() => page.getByRole('heading', { level: 3, name: node.label, exact: true }).count()).toBe(1);
+    }
+
+    // No element, attribute or link was made from the data.
+    const injected = await page.evaluate(() => ({
+      scripts: document.querySelectorAll('body script').length,
+      iframes: document.querySelectorAll('iframe').length,
+      images: document.querySelectorAll('img').length,
+      handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+      ),
+      scriptLinks: [...document.querySelectorAll('a[href]')].filter((a) => !/^(https?:|#|\?|\/|blob:)/.test(a.getAttribute('href')!)).length,
+      bodyShown: getComputedStyle(document.body).display !== 'none',
+    }));
+    expect(injected).toEqual({ scripts: 0, iframes: 0, images: 0, handlers: [], scriptLinks: 0, bodyShown: true });
+    expect(await pwned(page)).toBeNull();
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it.each([
+    ['a javascript: reference URL', { url: 'javascript:window.__pwned = "url"' }, /references\[0\]\.url/],
+    ['a colour that smuggles CSS', { color: 'red; background: url(javascript:alert(1))' }, /categories\[0\]\.color/],
+  ])('refuses %s with a located error, keeping the map on screen', async (_name, change, field) => {
+    const map = injectedMap();
+    if ('url' in change) Object.assign(map.references[0]!, change);
+    else Object.assign(map.categories[0]!, change);
+    const file = join(folder, 'bad.yaml');
+    writeFileSync(file, stringify(map));
+    const { page, errors } = await openApp(browser);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    const flagshipTitle = await page.locator('h1').textContent();
+    await page.locator('input[type=file]').setInputFiles([file, join(folder, 'injected.txt')]);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/bad\.yaml:\d+:\d+/);
+    expect(await alert.textContent()).toMatch(field);
+    expect(await page.locator('h1').textContent()).toBe(flagshipTitle);
+    expect(await pwned(page)).toBeNull();
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
