@@ -1,0 +1,90 @@
+// Regressions found by looking at the map in Chromium: label clicks, centring when the panel opens, reduced motion at first paint, and the phone sheet.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PathoMap } from '../../src/core/types.ts';
+import { launchChromium, openApp } from './harness.ts';
+import { detailsHeading, detailsPanel, focusedNodeId, loadFlagship, mapDrawing, mapReady, nodeButton, nodeScreenCentres } from './map-helpers.ts';
+
+let browser: Browser;
+let map: PathoMap;
+beforeAll(async () => {
+  [browser, map] = await Promise.all([launchChromium(), loadFlagship()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function markerCentres(page: Page) {
+  return nodeScreenCentres(page);
+}
+
+describe('the map, as reviewed in Chromium', () => {
+  it('selects a concept when its label (the words under the shape) is clicked', async () => {
+    const node = map.nodes[0]!;
+    const { page, errors } = await openApp(browser);
+    await mapReady(page);
+    const label = nodeButton(page, node.label).locator('text.label');
+    const box = (await label.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => detailsHeading(page)).toBe(node.label);
+    expect(errors).toEqual([]);
+  });
+
+  it('centres a concept chosen from search when the Details panel opens with it', async () => {
+    const { page, errors } = await openApp(browser);
+    await mapReady(page);
+    await page.getByRole('combobox', { name: 'Search' }).fill('identified');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedNodeId(page)).not.toBeNull();
+    const id = (await focusedNodeId(page))!;
+    await expect
+      .poll(async () => {
+        const frame = (await mapDrawing(page).boundingBox())!;
+        const at = (await markerCentres(page))[id]!;
+        return Math.hypot(at.x - (frame.x + frame.width / 2), at.y - (frame.y + frame.height / 2));
+      })
+      .toBeLessThan(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the fitted map at first paint under reduced motion (no frame at scale 1)', async () => {
+    const read = (page: Page) => mapDrawing(page).locator(':scope > g').evaluate((g) => getComputedStyle(g).transform);
+    const { page: normal } = await openApp(browser);
+    await mapReady(normal);
+    const fitted = await read(normal);
+    const { page, errors } = await openApp(browser, '', { reducedMotion: 'reduce' });
+    await mapReady(page);
+    await page.waitForLoadState('networkidle');
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const g = document.querySelector('svg[aria-roledescription="concept map"] > g');
+        if (!g || !document.querySelector('[data-node-id]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => ((window as unknown as { first: string }).first = getComputedStyle(g).transform));
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    const first = await (await page.waitForFunction(() => (window as unknown as { first?: string }).first)).jsonValue();
+    expect(first).toBe(fitted);
+    expect(errors).toEqual([]);
+  });
+
+  it('keeps a tapped concept visible above the bottom sheet on a phone', async () => {
+    const node = map.nodes[0]!;
+    const { page, errors } = await openApp(browser, '', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await mapReady(page);
+    await nodeButton(page, node.label).locator('.marker').tap();
+    await expect.poll(() => detailsHeading(page)).toBe(node.label);
+    const sheet = (await detailsPanel(page).boundingBox())!;
+    const frame = (await mapDrawing(page).boundingBox())!;
+    await expect
+      .poll(async () => {
+        const marker = (await nodeButton(page, node.label).locator('.marker').boundingBox())!;
+        return marker.y >= frame.y && marker.y + marker.height <= sheet.y;
+      })
+      .toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
