@@ -5,7 +5,7 @@
  * place. No d3 here: this module is cheap to load before anything is drawn.
  */
 import type { LayoutInput, LayoutOptions } from './layout.ts';
-import type { PathoMap } from './types.ts';
+import type { PathoMap, Point } from './types.ts';
 
 export const LAYOUT_WIDTH = 1600;
 export const LAYOUT_HEIGHT = 900;
@@ -32,7 +32,11 @@ export function layoutScale(nodeCount: number): number {
   return Math.max(1, Math.sqrt(nodeCount / CONCEPTS_PER_AREA));
 }
 
-export function planLayout(map: PathoMap): LayoutPlan {
+/**
+ * @param pins concepts the reader pinned (kept in their browser): held where they were left
+ *   while the rest settles around them.
+ */
+export function planLayout(map: PathoMap, pins: Readonly<Record<string, Point>> = {}): LayoutPlan {
   const bands = [...new Set(map.categories.map((c) => c.band))].sort((a, b) => a - b);
   const bandOf = new Map(map.categories.map((c) => [c.id, bands.indexOf(c.band)]));
   const n = map.nodes.length;
@@ -46,6 +50,7 @@ export function planLayout(map: PathoMap): LayoutPlan {
         band: bandOf.get(node.category) ?? 0,
         label: node.label,
         ...(node.position ? { initial: node.position } : {}),
+        ...(pins[node.id] ? { pinned: pins[node.id] } : {}),
       })),
       links: map.edges.map((e) => ({ source: e.source, target: e.target, level: e.level })),
     },

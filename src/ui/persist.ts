@@ -3,6 +3,7 @@
  * when it came from their disk) and their view of each map. localStorage may be full, disabled
  * or hold damaged data: every read and write here fails quietly and returns nothing.
  */
+import type { Point } from '../core/types.ts';
 import { parseViewParams, formatViewParams, type ViewParams } from './url-state.ts';
 
 const PREFIX = 'pathomap:';
@@ -51,4 +52,22 @@ export function rememberView(mapKey: string, params: ViewParams): void {
 export function rememberedView(mapKey: string): ViewParams | undefined {
   const search = read(`view:${mapKey}`);
   return search === null ? undefined : parseViewParams(search);
+}
+
+/** Where the reader pinned concepts of a map; {} for none. */
+export function rememberedPins(mapKey: string): Record<string, Point> {
+  try {
+    const value = JSON.parse(read(`pins:${mapKey}`) ?? '{}') as Record<string, Partial<Point>>;
+    const pins: Record<string, Point> = {};
+    for (const [id, p] of Object.entries(value ?? {})) {
+      if (Number.isFinite(p?.x) && Number.isFinite(p?.y)) pins[id] = { x: p.x!, y: p.y! };
+    }
+    return pins;
+  } catch {
+    return {};
+  }
+}
+
+export function rememberPins(mapKey: string, pins: Readonly<Record<string, Point>>): void {
+  write(`pins:${mapKey}`, Object.keys(pins).length > 0 ? JSON.stringify(pins) : null);
 }

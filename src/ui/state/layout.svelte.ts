@@ -28,6 +28,8 @@ export const MARK_LAYOUT_SETTLED = 'pathomap:layout-settled';
 export interface LayoutStateOptions {
   /** 'never': run the layout on the main thread (tests, or to compare). Default 'auto'. */
   worker?: 'auto' | 'never';
+  /** Concepts the reader pinned on an earlier visit, and where. */
+  pins?: Readonly<Record<string, Point>>;
 }
 
 interface HostConnection {
@@ -63,14 +65,17 @@ export class LayoutState {
   ) {
     this.#map = map;
     this.#options = options;
-    this.#plan = planLayout(map);
+    const pins = options.pins ?? {};
+    this.#plan = planLayout(map, pins);
+    this.pinned = new Set(map.nodes.filter((n) => pins[n.id]).map((n) => n.id));
     if (!this.#plan.settle) {
       // A saved arrangement is shown exactly as saved; the layout wakes only when a node is dragged.
       const ids = map.nodes.map((n) => n.id);
       const coords = new Float64Array(ids.length * 2);
       map.nodes.forEach((n, i) => {
-        coords[2 * i] = n.position!.x;
-        coords[2 * i + 1] = n.position!.y;
+        const at = pins[n.id] ?? n.position!;
+        coords[2 * i] = at.x;
+        coords[2 * i + 1] = at.y;
       });
       this.#receive({ type: 'positions', ids, coords, settled: true, ticks: 0 });
       return;

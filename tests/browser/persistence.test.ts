@@ -1,0 +1,64 @@
+// The reader's work survives a reload: the concepts they pinned, and the map they opened.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openApp } from './harness.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const transformOf = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`).getAttribute('transform');
+
+describe('after a reload', () => {
+  it('keeps a dragged concept pinned where it was dropped', async () => {
+    const { page, errors } = await openApp(browser);
+    const id = 'local-trauma';
+    const marker = page.locator(`[data-node-id="${id}"] .marker`);
+    await marker.waitFor();
+    const box = (await marker.boundingBox())!;
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + 6 * i, from.y + 4 * i);
+    await page.mouse.up();
+    await expect.poll(() => page.locator(`[data-node-id="${id}"] .pin`).count()).toBe(1);
+    const dropped = await transformOf(page, id);
+    await page.waitForTimeout(300);
+
+    await page.reload();
+    await expect.poll(() => page.locator(`[data-node-id="${id}"] .pin`).count()).toBe(1);
+    expect(await transformOf(page, id)).toBe(dropped);
+    await page.getByRole('button', { name: 'Unpin all (1)' }).click();
+    await expect.poll(() => page.locator('.pin').count()).toBe(0);
+    await page.waitForTimeout(300);
+    await page.reload();
+    await expect.poll(() => page.locator('[data-node-id]').count()).toBeGreaterThan(0);
+    expect(await page.locator('.pin').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('reopens the map the reader opened from their disk', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'pathomap-persist-'));
+    const file = join(folder, 'my-map.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ nodes: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }], links: [{ source: 'a', target: 'b' }] }),
+    );
+    const { page, errors } = await openApp(browser);
+    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    await page.locator('input[type=file]').setInputFiles(file);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('my-map');
+    await page.getByRole('button', { name: 'Beta', exact: true }).click();
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('my-map');
+    expect(await page.getByRole('button', { name: 'Alpha', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
