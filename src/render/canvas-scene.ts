@@ -408,7 +408,14 @@ export function traceShape(ctx: CanvasRenderingContext2D | Path2D, shape: NodeSh
 /** From this many dots in view, they are written as pixels instead of drawn one by one. */
 const PIXEL_DOTS = 1500;
 
-let dotLayer: { canvas: OffscreenCanvas; ctx: OffscreenCanvasRenderingContext2D; image: ImageData; pixels: Uint32Array } | null = null;
+interface DotLayer {
+  canvas: OffscreenCanvas;
+  ctx: OffscreenCanvasRenderingContext2D;
+  image: ImageData;
+  pixels: Uint32Array;
+}
+/** Pixel buffers by size (the view's, and the panning picture's with its margin). */
+const dotLayers = new Map<string, DotLayer>();
 const rgbaCache = new Map<string, number>();
 
 /** A colour as a little-endian RGBA word with `alpha` (0..1), or undefined if not #rgb / #rrggbb. */
@@ -452,11 +459,15 @@ function drawDots(
     typeof OffscreenCanvas !== 'undefined' &&
     scene.colours.every((c) => packColour(c, 1) !== undefined);
   if (pixelWise) {
-    if (!dotLayer || dotLayer.canvas.width !== width || dotLayer.canvas.height !== height) {
+    const key = `${width}x${height}`;
+    let dotLayer = dotLayers.get(key);
+    if (!dotLayer) {
       const canvas = new OffscreenCanvas(width, height);
       const layerCtx = canvas.getContext('2d')!;
       const image = layerCtx.createImageData(width, height);
+      if (dotLayers.size >= 2) dotLayers.delete(dotLayers.keys().next().value!);
       dotLayer = { canvas, ctx: layerCtx, image, pixels: new Uint32Array(image.data.buffer) };
+      dotLayers.set(key, dotLayer);
     }
     const { pixels } = dotLayer;
     pixels.fill(0);

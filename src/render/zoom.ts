@@ -122,7 +122,18 @@ export function createZoom(element: HTMLElement | SVGElement, options: ZoomOptio
     options.onchange({ ...next }, byUser);
   }
 
-  const box = () => element.getBoundingClientRect();
+  // Where the element is, read once per gesture: reading it on every pointer move forces a
+  // layout of the whole page each time (costly beside a long list of hidden concept buttons).
+  let cachedBox: DOMRect | null = null;
+  let cachedAt = 0;
+  const box = () => {
+    const now = performance.now();
+    if (!cachedBox || (!gesture && now - cachedAt > 250)) {
+      cachedBox = element.getBoundingClientRect();
+      cachedAt = now;
+    }
+    return cachedBox;
+  };
   const size = () => {
     const b = box();
     return { width: b.width || 800, height: b.height || 600 };
@@ -153,6 +164,7 @@ export function createZoom(element: HTMLElement | SVGElement, options: ZoomOptio
     if (event.button !== 0 && event.pointerType === 'mouse') return;
     if (options.filter && !options.filter(event)) return;
     cancelAnimationFrame(animation);
+    if (!gesture) cachedBox = null;
     pointers.set(event.pointerId, local(event));
     begin();
     if (pointers.size === 1) {
