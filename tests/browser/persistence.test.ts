@@ -58,7 +58,12 @@ describe('after a reload', () => {
     await page.getByRole('button', { name: 'Beta', exact: true }).click();
     await page.reload();
     await expect.poll(() => page.locator('h1').textContent()).toBe('my-map');
-    expect(await page.getByRole('button', { name: 'Alpha', exact: true }).count()).toBe(1);
+    expect(await page.locator('[data-node-id]').evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).toEqual(
+      expect.arrayContaining(['Alpha', 'Beta']),
+    );
+    // The view came back too: Beta is still the concept in Details.
+    const details = page.getByRole('complementary', { name: 'Details' });
+    await expect.poll(() => details.getByRole('heading', { level: 2 }).first().textContent()).toBe('Beta');
     expect(errors).toEqual([]);
   });
 });
