@@ -134,9 +134,14 @@ export function createZoom(element: HTMLElement | SVGElement, options: ZoomOptio
     }
     return cachedBox;
   };
+  /**
+   * The element's size, measured now: programmatic moves (fit, centre, zoom buttons) are rare and
+   * often follow a layout change (the Details panel opening), so they never use the cached box.
+   */
   const size = () => {
-    const b = box();
-    return { width: b.width || 800, height: b.height || 600 };
+    cachedBox = element.getBoundingClientRect();
+    cachedAt = performance.now();
+    return { width: cachedBox.width || 800, height: cachedBox.height || 600 };
   };
   const local = (event: { clientX: number; clientY: number }): Point => {
     const b = box();
