@@ -15,6 +15,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
+import { settledPositions } from '../src/core/layout-host.ts';
 import { parseLayout, serializeLayout } from '../src/core/saved-layout.ts';
 import { formatProblem, type LoadResult } from '../src/core/types.ts';
 import { layoutPathFor, listMapFiles, loadMapWithLayout } from './lib/maps-folder.ts';
@@ -30,13 +31,24 @@ const MAX_LAYOUT_BYTES = 5_000_000;
 const MAP_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 
 const mapIdOf = (name: string) => name.replace(/\.(ya?ml|json)$/i, '');
+/** Larger maps are laid out in the reader's browser (in a worker) rather than at every build. */
+const MAX_PRELAID_NODES = 3000;
+
+/** The result with the map's settled layout added, so the app can draw it without computing it. */
+function withSeededLayout(result: LoadResult): LoadResult {
+  if (!result.map || result.map.nodes.length > MAX_PRELAID_NODES) return result;
+  const layout: Record<string, { x: number; y: number }> = {};
+  for (const [id, p] of settledPositions(result.map)) layout[id] = { x: p.x, y: p.y };
+  return { ...result, layout };
+}
 const errorsOf = (result: LoadResult) => result.problems.filter((p) => p.severity === 'error');
 
 export default function pathomap(options: PathomapPluginOptions = {}): Plugin {
   let root = process.cwd();
   let dir = resolve(root, options.dir ?? 'graph-data');
 
-  const loadOne = (name: string) => loadMapWithLayout(join(dir, name), relative(root, join(dir, name)));
+  const loadOne = async (name: string) =>
+    withSeededLayout(await loadMapWithLayout(join(dir, name), relative(root, join(dir, name))));
   const findMap = async (id: string) => (await listMapFiles(dir)).find((n) => mapIdOf(n) === id);
 
   async function saveLayout(req: IncomingMessage, res: ServerResponse, id: string) {

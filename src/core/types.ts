@@ -225,6 +225,11 @@ export interface LoadResult {
   /** Present when the file could be read far enough to show; may be present alongside problems. */
   map?: PathoMap;
   problems: Problem[];
+  /**
+   * The map's seeded layout, settled in advance by the build, so the app draws it at once
+   * instead of laying it out on every load. The same positions the app would compute.
+   */
+  layout?: Record<string, Point>;
 }
 
 /** "file:line:column path: message (hint)" — the one-line form used by the CLI and the app. */
