@@ -35,11 +35,13 @@ function soundSummary(map: PathoMap): string {
   const evidence = [...map.nodes, ...map.edges].flatMap((item) => item.evidence);
   const quotes = evidence.filter((e) => e.kind === 'quote').length;
   const quoteNote = quotes === 0 ? 'no quotes to verify' : `all ${count(quotes, 'quote')} found`;
-  return `${count(map.nodes.length, 'concept')}, ${count(map.edges.length, 'relation')}, ${quoteNote}`;
+  const unsourced = [...map.nodes, ...map.edges].filter((item) => item.unsourced).length;
+  const sourceNote = unsourced > 0 ? `; ${count(unsourced, 'concept or relation', 'concepts and relations')} without any source` : '';
+  return `${count(map.nodes.length, 'concept')}, ${count(map.edges.length, 'relation')}, ${quoteNote}${sourceNote}`;
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }
 
 async function main(): Promise<number> {

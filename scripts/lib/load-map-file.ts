@@ -5,7 +5,7 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { loadMap } from '../../src/core/load.ts';
+import { loadAnyMap } from '../../src/core/formats/index.ts';
 import type { LoadResult } from '../../src/core/types.ts';
 
 /**
@@ -22,7 +22,7 @@ export async function loadMapFile(path: string, displayName = displayPath(path))
     return { problems: [{ file: displayName, line: 1, column: 1, path: '', message, severity: 'error' }] };
   }
   const folder = dirname(resolve(path));
-  return loadMap({ fileName: displayName, content, readReference: (file) => readInside(folder, file) });
+  return loadAnyMap({ fileName: displayName, content, readReference: (file) => readInside(folder, file) });
 }
 
 /** The file at `relativePath` under `folder`, or null if it is missing or really lies elsewhere. */

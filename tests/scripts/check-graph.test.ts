@@ -31,6 +31,17 @@ describe('npm run check:graph', () => {
     expect(code).toBe(0);
   }, 30_000);
 
+  it.each([
+    ['d3-valid.json', 0, '✓ tests/fixtures/formats/d3-valid.json: 4 concepts, 3 relations, no quotes to verify; 7 concepts and relations without any source'],
+    ['graphml-valid.graphml', 0, '✓ tests/fixtures/formats/graphml-valid.graphml: 3 concepts, 2 relations, no quotes to verify; 5 concepts and relations without any source'],
+    ['d3-missing-node.json', 1, 'tests/fixtures/formats/d3-missing-node.json:8:37 links[1].target: no node has id `Valjaen`'],
+    ['malformed.graphml', 1, 'tests/fixtures/formats/malformed.graphml:7:3: `</graph>` where `</node>` was expected'],
+  ])('reads the formats the app opens: %s', async (file, expectedCode, firstLine) => {
+    const { code, stdout } = await checkGraph([`tests/fixtures/formats/${file}`]);
+    expect(stdout.split('\n')[0]).toContain(firstLine);
+    expect(code).toBe(expectedCode);
+  }, 30_000);
+
   it('fails on a broken map, printing each problem located', async () => {
     const { code, stdout } = await checkGraph([`${FIXTURES}/valid.yaml`, `${FIXTURES}/dangling-edge.yaml`]);
     expect(stdout.split('\n')).toEqual([
