@@ -34,7 +34,11 @@
   window.cy = cy;
   performance.mark('pathomap:layout-start');
   performance.mark('pathomap:layout-settled');
-  cy.one('render', () => performance.mark('pathomap:nodes-drawn'));
+  cy.one('render', () => {
+    performance.mark('pathomap:nodes-drawn');
+    // Rendered in an animation frame; the next one begins once it is on screen.
+    requestAnimationFrame(() => performance.mark('pathomap:first-frame'));
+  });
   container.pathomapDebug = {
     screenPoint: (nodeId) => {
       const p = cy.getElementById(nodeId).renderedPosition();

@@ -10,7 +10,7 @@
  * - firstFrameMs: navigation to the first frame that shows concepts;
  * - layoutMs: the layout's start to settled; longestTaskMs: the longest main-thread task
  *   (PerformanceObserver "longtask", so 0 means none over 50 ms) that begins meanwhile. The peer's layout
- *   is cose, run last, and only up to 1,000 concepts (it is quadratic);
+ *   is cose, run last, and only up to 300 concepts (it is quadratic: ~110 s at 1,000);
  * - panZoomP95Ms, dragP95Ms (and means): frame times while the view is panned and zoomed and
  *   the busiest concept dragged, one synthetic input per animation frame;
  * - heapMB: main-thread JS heap after settling, after a garbage collection.
@@ -29,7 +29,6 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asLoadResult, generateMap, type GraphKind } from './bench-generate.ts';
-import { settledPositions } from '../src/core/layout-host.ts';
 import type { LoadResult, PathoMap } from '../src/core/types.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -59,8 +58,6 @@ export interface BenchResults {
   machine: string;
   bundleGzipKB: number;
   bundleFiles: { file: string; gzipKB: number }[];
-  /** The same with the layout shipped in the map (as a build step could), so none is computed. */
-  bundleGzipKBPrelaid: number;
   runs: BenchRun[];
 }
 
@@ -102,8 +99,11 @@ const GESTURE_FRAMES = 90;
 const GESTURE_MAX_MS = 8000;
 /** Graphs this large are run fewer times, to keep the whole bench near ten minutes. */
 const LARGE_GRAPH = 10_000;
-/** The peer's cose layout is quadratic: skipped above this size. */
-const PEER_LAYOUT_MAX = 1000;
+/**
+ * The peer's cose layout is quadratic: skipped above this size (at 1,000 concepts one run took
+ * about 110 s here, more than the whole bench may).
+ */
+const PEER_LAYOUT_MAX = 300;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -140,7 +140,7 @@ function serve(dir: string): Promise<{ server: Server; url: string; served: stri
   );
 }
 
-/** Installed before any page script: long tasks, frame times, and the first frame with nodes. */
+/** Installed before any page script: long tasks, and frame times during gestures (no loop before). */
 function instrument(): void {
   const w = window as unknown as Record<string, unknown>;
   const longTasks: { start: number; duration: number }[] = [];
@@ -149,19 +149,6 @@ function instrument(): void {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
-  } catch {
-    /* not supported */
-  }
-  w.__firstFrame = null;
-  // No animation loop while the page loads (with the frame-rate limit off it would burn a core):
-  // the first frame with nodes is the one after the frame that drew them, two frames after
-  // the mark is seen.
-  try {
-    new PerformanceObserver((list, observer) => {
-      if (!list.getEntries().some((e) => e.name === 'pathomap:nodes-drawn')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => requestAnimationFrame(() => (w.__firstFrame = performance.now())));
-    }).observe({ type: 'mark', buffered: true });
   } catch {
     /* not supported */
   }
@@ -289,8 +276,13 @@ async function measure(
   try {
     await page.goto(url);
     const drawing = page.locator('[aria-roledescription="concept map"]').first();
-    await page.waitForFunction(() => (window as unknown as { __firstFrame: number | null }).__firstFrame !== null, null, { timeout: 60_000 });
-    const firstFrameMs = (await page.evaluate(() => (window as unknown as { __firstFrame: number }).__firstFrame)) as number;
+    // Marked by the page (and the peer's) in the animation frame after the one that drew the
+    // concepts, i.e. once that frame has been produced; navigation starts at 0.
+    await page.waitForFunction(() => performance.getEntriesByName('pathomap:first-frame').length > 0, null, {
+      timeout: 60_000,
+      polling: 100,
+    });
+    const firstFrameMs = await page.evaluate(() => performance.getEntriesByName('pathomap:first-frame')[0]!.startTime);
     await drawing.waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('pathomap:layout-settled').length > 0, null, {
       timeout: SETTLE_TIMEOUT_MS,
@@ -419,14 +411,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
     const graphs: { name: string; map: PathoMap }[] = [];
     const flagship = JSON.parse(await readFile(join(site, 'maps/calcinosis-ssc.json'), 'utf8')) as LoadResult;
-    // The flagship as published, and as it would be with its settled layout shipped in the map.
-    const prelaid: PathoMap = { ...flagship.map!, nodes: [] };
-    const places = settledPositions(flagship.map!);
-    prelaid.nodes = flagship.map!.nodes.map((n) => ({ ...n, position: places.get(n.id)! }));
-    await writeFile(join(site, 'maps/calcinosis-ssc-prelaid.json'), JSON.stringify(asLoadResult(prelaid)));
     if (options.flagshipRuns > 0 && flagship.map) {
       graphs.push({ name: 'flagship', map: flagship.map });
-      graphs.push({ name: 'flagship-prelaid', map: prelaid });
     }
     const kinds: [number, GraphKind][] = [
       ...options.sizes.map((n) => [n, 'uniform'] as [number, GraphKind]),
@@ -460,8 +446,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const total = (files: { gzipKB: number }[]) => round(files.reduce((sum, f) => sum + f.gzipKB, 0), 2)!;
     const bundleFiles = await loadedJs('');
     const bundleGzipKB = total(bundleFiles);
-    const bundleGzipKBPrelaid = total(await loadedJs('?map=calcinosis-ssc-prelaid'));
-    log(`JavaScript the flagship loads: ${bundleGzipKB} kB gzipped (${bundleFiles.map((f) => `${f.file} ${f.gzipKB.toFixed(1)}`).join(', ')}); with its layout shipped: ${bundleGzipKBPrelaid} kB`);
+    log(`JavaScript the flagship loads: ${bundleGzipKB} kB gzipped (${bundleFiles.map((f) => `${f.file} ${f.gzipKB.toFixed(1)}`).join(', ')})`);
 
     const runs: BenchRun[] = [];
     for (const { name, map } of graphs) {
@@ -470,7 +455,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         : map.nodes.length >= LARGE_GRAPH
           ? Math.min(options.runs, options.largeRuns)
           : options.runs;
-      const params = new URLSearchParams(name === 'flagship' ? {} : { map: name === 'flagship-prelaid' ? 'calcinosis-ssc-prelaid' : map.id });
+      const params = new URLSearchParams(name === 'flagship' ? {} : { map: map.id });
       if (options.renderer) params.set('renderer', options.renderer);
       const query = params.size > 0 ? `?${params}` : '';
       const ours: Measured[] = [];
@@ -481,13 +466,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       }
       let peer: BenchRun['peer'] = null;
       if (options.peer) {
-        const file = name === 'flagship-prelaid' ? 'calcinosis-ssc-prelaid' : map.id;
-        await writeFile(join(site, `maps/${file}.positions.json`), JSON.stringify(ours[0]!.positions));
+        await writeFile(join(site, `maps/${map.id}.positions.json`), JSON.stringify(ours[0]!.positions));
         const theirs: Measured[] = [];
         for (let i = 0; i < count; i++) {
           const started = Date.now();
-          const file = name === 'flagship-prelaid' ? 'calcinosis-ssc-prelaid' : map.id;
-          theirs.push(await measure(browser, `${served.url}peer.html?map=${encodeURIComponent(file)}`, map, { peer: true, wantPositions: false }));
+          theirs.push(await measure(browser, `${served.url}peer.html?map=${encodeURIComponent(map.id)}`, map, { peer: true, wantPositions: false }));
           log(`  ${name} cytoscape run ${i + 1}/${count}: ${Math.round((Date.now() - started) / 1000)} s`);
         }
         peer = summarise(theirs);
@@ -503,7 +486,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         .join('/')}, Chromium ${browser.version()} headless, no GPU`,
       bundleGzipKB,
       bundleFiles,
-      bundleGzipKBPrelaid,
       runs,
     };
     await mkdir(dirname(options.out), { recursive: true });
@@ -554,7 +536,7 @@ export function formatTable(results: BenchResults): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   const line = (r: string[]) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [
-    `JavaScript the flagship map loads: ${results.bundleGzipKB} kB gzipped (${results.bundleGzipKBPrelaid} kB with its layout shipped in the map)`,
+    `JavaScript the flagship map loads: ${results.bundleGzipKB} kB gzipped`,
     line(rows[0]!),
     ...rows.slice(1).map(line),
   ].join('\n');
