@@ -7,6 +7,7 @@
  */
 import type { NodeShape } from '../core/types.ts';
 import { levelOfDetail, type Lod } from './lod.ts';
+import { traceShape } from './shapes.ts';
 import type { ViewTransform } from './zoom.ts';
 
 export interface SceneNode {
@@ -359,50 +360,6 @@ function drawEdges(
   }
   ctx.globalAlpha = 1;
   return drawn;
-}
-
-/** Adds the outline of `shape` at (x, y) with nominal radius r to the current path (as `shapes.ts`). */
-export function traceShape(ctx: CanvasRenderingContext2D | Path2D, shape: NodeShape, x: number, y: number, r: number): void {
-  const polygon = (points: number, radius: number, rotation: number) => {
-    for (let i = 0; i < points; i++) {
-      const a = rotation + (i * 2 * Math.PI) / points;
-      const px = x + radius * Math.cos(a);
-      const py = y + radius * Math.sin(a);
-      if (i === 0) ctx.moveTo(px, py);
-      else ctx.lineTo(px, py);
-    }
-    ctx.closePath();
-  };
-  switch (shape) {
-    case 'circle':
-      ctx.moveTo(x + r, y);
-      ctx.arc(x, y, r, 0, 2 * Math.PI);
-      return;
-    case 'square': {
-      const s = r * 0.89;
-      ctx.rect(x - s, y - s, 2 * s, 2 * s);
-      return;
-    }
-    case 'diamond':
-      return polygon(4, r * 1.2, -Math.PI / 2);
-    case 'triangle':
-      return polygon(3, r * 1.3, -Math.PI / 2);
-    case 'triangle-down':
-      return polygon(3, r * 1.3, Math.PI / 2);
-    case 'hexagon':
-      return polygon(6, r * 1.05, 0);
-    case 'pentagon':
-      return polygon(5, r * 1.1, -Math.PI / 2);
-    case 'star':
-      for (let i = 0; i < 10; i++) {
-        const radius = i % 2 === 0 ? r * 1.4 : r * 0.7;
-        const a = -Math.PI / 2 + (i * Math.PI) / 5;
-        if (i === 0) ctx.moveTo(x + radius * Math.cos(a), y + radius * Math.sin(a));
-        else ctx.lineTo(x + radius * Math.cos(a), y + radius * Math.sin(a));
-      }
-      ctx.closePath();
-      return;
-  }
 }
 
 /** From this many dots in view, they are written as pixels instead of drawn one by one. */

@@ -1,50 +1,65 @@
 /**
- * SVG path data for the category shapes, centred on 0,0 with roughly equal visual area, so a
- * map reads in greyscale and on a washed-out projector, not by colour alone.
+ * The category shapes, centred on 0,0 with roughly equal visual area, so a map reads in
+ * greyscale and on a washed-out projector, not by colour alone. One definition serves the SVG
+ * map (path data) and the canvas map (traced outlines).
  */
-import type { NodeShape } from '../core/types.ts';
+import type { NodeShape, Point } from '../core/types.ts';
 
-function polygon(points: number, radius: number, rotation: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < points; i++) {
+/** A shape at radius 1: a circle, or the corners of a polygon. */
+type UnitOutline = 'circle' | readonly Point[];
+
+function polygon(points: number, radius: number, rotation: number): Point[] {
+  return Array.from({ length: points }, (_, i) => {
     const a = rotation + (i * 2 * Math.PI) / points;
-    parts.push(`${round(radius * Math.cos(a))},${round(radius * Math.sin(a))}`);
-  }
-  return `M${parts.join('L')}Z`;
+    return { x: radius * Math.cos(a), y: radius * Math.sin(a) };
+  });
 }
 
-function star(radius: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < 10; i++) {
+function star(radius: number): Point[] {
+  return Array.from({ length: 10 }, (_, i) => {
     const r = i % 2 === 0 ? radius : radius * 0.5;
     const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    parts.push(`${round(r * Math.cos(a))},${round(r * Math.sin(a))}`);
-  }
-  return `M${parts.join('L')}Z`;
+    return { x: r * Math.cos(a), y: r * Math.sin(a) };
+  });
 }
+
+const SQUARE = 0.89;
+
+/** Computed once: the canvas traces thousands of shapes per frame from these. */
+const UNIT_OUTLINES: Record<NodeShape, UnitOutline> = {
+  circle: 'circle',
+  square: [
+    { x: -SQUARE, y: -SQUARE },
+    { x: SQUARE, y: -SQUARE },
+    { x: SQUARE, y: SQUARE },
+    { x: -SQUARE, y: SQUARE },
+  ],
+  diamond: polygon(4, 1.2, -Math.PI / 2),
+  triangle: polygon(3, 1.3, -Math.PI / 2),
+  'triangle-down': polygon(3, 1.3, Math.PI / 2),
+  hexagon: polygon(6, 1.05, 0),
+  pentagon: polygon(5, 1.1, -Math.PI / 2),
+  star: star(1.4),
+};
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Path data for `shape` with a nominal radius `r` (the circle's radius). */
+/** SVG path data for `shape` with a nominal radius `r` (the circle's radius). */
 export function shapePath(shape: NodeShape, r: number): string {
-  switch (shape) {
-    case 'circle':
-      return `M${r},0A${r},${r} 0 1,1 ${-r},0A${r},${r} 0 1,1 ${r},0Z`;
-    case 'square': {
-      const s = round(r * 0.89);
-      return `M${-s},${-s}H${s}V${s}H${-s}Z`;
-    }
-    case 'diamond':
-      return polygon(4, r * 1.2, -Math.PI / 2);
-    case 'triangle':
-      return polygon(3, r * 1.3, -Math.PI / 2);
-    case 'triangle-down':
-      return polygon(3, r * 1.3, Math.PI / 2);
-    case 'hexagon':
-      return polygon(6, r * 1.05, 0);
-    case 'pentagon':
-      return polygon(5, r * 1.1, -Math.PI / 2);
-    case 'star':
-      return star(r * 1.4);
+  const outline = UNIT_OUTLINES[shape];
+  if (outline === 'circle') return `M${r},0A${r},${r} 0 1,1 ${-r},0A${r},${r} 0 1,1 ${r},0Z`;
+  return `M${outline.map((p) => `${round(p.x * r)},${round(p.y * r)}`).join('L')}Z`;
+}
+
+/** Adds the outline of `shape` at (x, y) with nominal radius r to a canvas path. */
+export function traceShape(ctx: CanvasRenderingContext2D | Path2D, shape: NodeShape, x: number, y: number, r: number): void {
+  const outline = UNIT_OUTLINES[shape];
+  if (outline === 'circle') {
+    ctx.moveTo(x + r, y);
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    return;
   }
+  ctx.moveTo(x + outline[0]!.x * r, y + outline[0]!.y * r);
+  for (let i = 1; i < outline.length; i++) ctx.lineTo(x + outline[i]!.x * r, y + outline[i]!.y * r);
+  ctx.closePath();
 }
