@@ -30,6 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asLoadResult, generateMap, type GraphKind } from './bench-generate.ts';
 import type { LoadResult, PathoMap } from '../src/core/types.ts';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -76,15 +77,8 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+const BENCH_ARGS = [
+  ...CHROMIUM_ARGS,
   // Frame times above the display's rate: otherwise requestAnimationFrame is capped at 60 Hz.
   '--disable-frame-rate-limit',
   '--disable-gpu-vsync',
@@ -425,7 +419,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     }
 
     served = await serve(site);
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: BENCH_ARGS });
 
     // All the JavaScript the flagship map loads (the search index only loads on a query).
     const server = served;
@@ -499,12 +493,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     served?.server.close();
     await rm(work, { recursive: true, force: true });
   }
-}
-
-function chromiumPath(): string {
-  const found = [process.env.CHROMIUM_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => p && existsSync(p));
-  if (!found) throw new Error('No Chromium found: install Debian\'s chromium (npm test does) or set CHROMIUM_PATH.');
-  return found;
 }
 
 const FIELDS: [keyof Figures, string][] = [
