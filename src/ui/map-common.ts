@@ -8,6 +8,28 @@ import { boundsOf, type Bounds } from '../render/zoom.ts';
 import type { LayoutState } from './state/layout.svelte.ts';
 import type { MapViewState } from './state/map-view.svelte.ts';
 
+/** What the SVG and the canvas map take (MapView passes them on to the one in use). */
+export interface MapDrawingProps {
+  state: MapViewState;
+  layout: LayoutState;
+  reducedMotion: () => boolean;
+  /** False: a still picture — no zoom, drag, hover or focus. */
+  interactive?: boolean;
+  /** A concept was clicked or opened with the keyboard. */
+  onactivate: (id: string) => void;
+}
+
+/** What both maps offer the explorer. */
+export interface MapDrawing {
+  fit(animate?: boolean): void;
+  fitNodes(ids: readonly string[]): void;
+  centreOn(id: string): void;
+  zoomBy(factor: number): void;
+  focusNode(id: string): void;
+  /** The SVG drawing, for export; a canvas map has none. */
+  svgElement?(): SVGSVGElement;
+}
+
 /** Marker radius: a little larger for concepts with more relations. */
 export function nodeRadius(view: MapViewState, id: string): number {
   return radiusForDegree(view.graph.degree(id));
