@@ -1,7 +1,7 @@
 // The chromeless embed (`?embed`) a slide deck puts in an iframe, each of its URL options, and
 // guided tours stepped with the keys a slide clicker sends.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
 import { launchChromium, openApp, saveScreenshot } from './harness.ts';
 import { loadFlagship, neighboursOf } from './map-helpers.ts';
@@ -88,6 +88,34 @@ describe('the embed', () => {
     await page.mouse.click(box.x + box.width / 2, box.y + 8);
     expect(await details(page).count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('an embed loaded before its frame has a size', () => {
+  // Slide decks load the iframes of later slides before those slides are laid out (no size at
+  // all), then show them. The map must be framed for the size it is shown at, not the size it loaded at.
+  it.each([
+    ['the whole map', () => '?embed', () => map.nodes.map((n) => n.id)],
+    ['a tour step', () => `?embed&tour=${tour().id}&step=0`, () => tour().steps[0]!.nodes],
+  ])('frames %s once shown', async (_, query, framed) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+    const src = `${inject('baseURL')}${query()}`;
+    await page.setContent(`<iframe style="width:0;height:0;border:0" src="${src}"></iframe>`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('[data-node-id]').first().waitFor({ state: 'attached' });
+    await page.locator('iframe').evaluate((iframe: HTMLIFrameElement) => ((iframe.style.width = '960px'), (iframe.style.height = '540px')));
+    const frameBox = (await page.locator('iframe').boundingBox())!;
+    const inside = async (id: string) => {
+      const box = await frame.locator(`[data-node-id="${id}"] .marker`).boundingBox();
+      return box !== null && box.x >= frameBox.x && box.y >= frameBox.y &&
+        box.x + box.width <= frameBox.x + frameBox.width && box.y + box.height <= frameBox.y + frameBox.height;
+    };
+    for (const id of framed()) await expect.poll(() => inside(id), { message: id }).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 
