@@ -5,3 +5,15 @@ import '@testing-library/jest-dom/vitest';
 if (!('scrollTo' in Element.prototype)) {
   Object.defineProperty(Element.prototype, 'scrollTo', { value: () => {}, configurable: true });
 }
+
+// jsdom has no Path2D; the canvas scene collects arrowheads in one (drawn by a recording context).
+if (!('Path2D' in globalThis)) {
+  class Path2DStub {
+    moveTo(): void {}
+    lineTo(): void {}
+    closePath(): void {}
+    arc(): void {}
+    rect(): void {}
+  }
+  Object.defineProperty(globalThis, 'Path2D', { value: Path2DStub, configurable: true });
+}
