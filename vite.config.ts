@@ -3,13 +3,15 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import contentSecurityPolicy from './scripts/vite-plugin-csp.ts';
 import elementBuild from './scripts/vite-plugin-element.ts';
+import firstPaint from './scripts/vite-plugin-first-paint.ts';
 import pathomap from './scripts/vite-plugin-pathomap.ts';
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any folder, inside an iframe or from file://.
   base: './',
-  // elementBuild: `vite build` also writes patho-map.js, the <patho-map> element.
-  plugins: [svelte(), pathomap(), contentSecurityPolicy(), elementBuild()],
+  // elementBuild: `vite build` also writes patho-map.js, the <patho-map> element; firstPaint
+  // renders the flagship map ahead into index.html.
+  plugins: [svelte(), pathomap(), contentSecurityPolicy(), elementBuild(), firstPaint()],
   test: {
     projects: [
       {

@@ -7,7 +7,8 @@
  * graph, median of several runs, for Pathomap and for the same graph in Cytoscape.js
  * (`bench/peer.html`, given Pathomap's settled positions so both draw the same picture):
  *
- * - firstFrameMs: navigation to the first frame that shows concepts;
+ * - firstFrameMs: navigation to the first frame that shows concepts (for the flagship, the map
+ *   rendered ahead into the page); liveFrameMs: to the live, interactive map's first frame;
  * - layoutMs: the layout's start to settled; longestTaskMs: the longest main-thread task
  *   (PerformanceObserver "longtask", so 0 means none over 50 ms) that begins meanwhile. The peer's layout
  *   is cose, run last, and only up to 300 concepts (it is quadratic: ~110 s at 1,000);
@@ -36,6 +37,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface Figures {
   firstFrameMs: number;
+  /** The live, interactive map's first frame (later than firstFrameMs when a picture was rendered ahead). */
+  liveFrameMs: number;
   layoutMs: number | null;
   longestTaskMs: number | null;
   panZoomMeanMs: number;
@@ -276,7 +279,15 @@ async function measure(
       timeout: 60_000,
       polling: 100,
     });
-    const firstFrameMs = await page.evaluate(() => performance.getEntriesByName('pathomap:first-frame')[0]!.startTime);
+    // The flagship page carries its map rendered ahead (vite-plugin-first-paint.ts): when the page
+    // showed it, the first frame with concepts is the page's first contentful paint. The live
+    // map's own first frame is kept too (liveFrameMs).
+    const { firstFrameMs, liveFrameMs } = await page.evaluate(() => {
+      const live = performance.getEntriesByName('pathomap:first-frame')[0]!.startTime;
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      const ahead = document.documentElement.hasAttribute('data-first-paint') && paint !== undefined;
+      return { firstFrameMs: ahead ? Math.min(paint, live) : live, liveFrameMs: live };
+    });
     await drawing.waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('pathomap:layout-settled').length > 0, null, {
       timeout: SETTLE_TIMEOUT_MS,
@@ -352,6 +363,7 @@ async function measure(
     return {
       renderer,
       firstFrameMs,
+      liveFrameMs,
       layoutMs: options.peer ? peerLayout.layoutMs : layout.layoutMs,
       longestTaskMs: options.peer ? peerLayout.longestTaskMs : layout.longestTaskMs,
       panZoomMeanMs: mean(panZoom),
@@ -374,6 +386,7 @@ function summarise(results: Measured[]): Figures & { renderer: string } {
   return {
     renderer: results[0]!.renderer,
     firstFrameMs: pick('firstFrameMs')!,
+    liveFrameMs: pick('liveFrameMs')!,
     layoutMs: pick('layoutMs'),
     longestTaskMs: pick('longestTaskMs'),
     panZoomMeanMs: pick('panZoomMeanMs')!,
@@ -497,6 +510,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
 const FIELDS: [keyof Figures, string][] = [
   ['firstFrameMs', 'first frame'],
+  ['liveFrameMs', 'live map frame'],
   ['layoutMs', 'layout'],
   ['longestTaskMs', 'longest task'],
   ['panZoomP95Ms', 'pan/zoom p95'],

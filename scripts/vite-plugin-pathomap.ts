@@ -41,14 +41,17 @@ function withSeededLayout(result: LoadResult): LoadResult {
   for (const [id, p] of settledPositions(result.map)) layout[id] = { x: p.x, y: p.y };
   return { ...result, layout };
 }
+/** A map as the build publishes it (`maps/<id>.json`): checked, with its settled layout. */
+export async function publishedResult(file: string, root = process.cwd()): Promise<LoadResult> {
+  return withSeededLayout(await loadMapWithLayout(file, relative(root, file)));
+}
 const errorsOf = (result: LoadResult) => result.problems.filter((p) => p.severity === 'error');
 
 export default function pathomap(options: PathomapPluginOptions = {}): Plugin {
   let root = process.cwd();
   let dir = resolve(root, options.dir ?? 'graph-data');
 
-  const loadOne = async (name: string) =>
-    withSeededLayout(await loadMapWithLayout(join(dir, name), relative(root, join(dir, name))));
+  const loadOne = (name: string) => publishedResult(join(dir, name), root);
   const findMap = async (id: string) => (await listMapFiles(dir)).find((n) => mapIdOf(n) === id);
 
   async function saveLayout(req: IncomingMessage, res: ServerResponse, id: string) {

@@ -10,7 +10,6 @@
  *    what could not be inlined is dropped: worker scripts, which a page opened from file:// may
  *    not start anyway (the app then does that work itself).
  */
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OutputAsset, OutputBundle } from 'rolldown';
@@ -18,7 +17,7 @@ import type { Plugin, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import type { LoadResult } from '../src/core/types.ts';
 import { embeddedMapScript } from '../src/ui/embedded-map.ts';
-import { CONTENT_SECURITY_POLICY } from './vite-plugin-csp.ts';
+import { CONTENT_SECURITY_POLICY, scriptHash } from './vite-plugin-csp.ts';
 
 export default function standalonePages(): PluginOption[] {
   return [pagePerMap(), viteSingleFile(), finishPages()];
@@ -87,7 +86,7 @@ export function withPolicy(page: string): string {
   const inline = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
     ([, attributes]) => !/\bsrc=|type="application\/json"/.test(attributes!),
   );
-  const hashes = inline.map(([, , code]) => `'sha256-${createHash('sha256').update(code!).digest('base64')}'`);
+  const hashes = inline.map(([, , code]) => scriptHash(code!));
   const policy = CONTENT_SECURITY_POLICY.split(/;\s*/)
     .map((directive) => (directive.startsWith('script-src ') ? `script-src ${hashes.join(' ') || "'none'"}` : directive))
     .join('; ');

@@ -10,6 +10,15 @@ const PREFIX = 'pathomap:';
 /** Larger map texts are not kept: localStorage holds about 5 MB per site. */
 const MAX_KEPT_TEXT = 2 * 1024 * 1024;
 
+/**
+ * Every key whose value changes what a visit to `mapKey` opens with (another map, a view, pins):
+ * a picture of the map rendered ahead is shown only when none holds anything (the default view
+ * is remembered as an empty string).
+ */
+export function keysShaping(mapKey: string): string[] {
+  return ['last-map', `view:${mapKey}`, `pins:${mapKey}`].map((key) => PREFIX + key);
+}
+
 export type LastMap = { kind: 'file'; name: string; text: string } | { kind: 'url'; url: string };
 
 function read(key: string): string | null {

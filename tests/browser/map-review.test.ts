@@ -57,9 +57,10 @@ describe('the map, as reviewed in Chromium', () => {
     await mapReady(page);
     await page.waitForLoadState('networkidle');
     await page.addInitScript(() => {
+      // The live map (the picture rendered ahead into the page is fitted by its viewBox).
       const observer = new MutationObserver(() => {
-        const g = document.querySelector('svg[aria-roledescription="concept map"] > g');
-        if (!g || !document.querySelector('[data-node-id]')) return;
+        const g = document.querySelector('svg[aria-roledescription="concept map"]:not(.first-paint svg) > g');
+        if (!g || !g.querySelector('[data-node-id]')) return;
         observer.disconnect();
         requestAnimationFrame(() => ((window as unknown as { first: string }).first = getComputedStyle(g).transform));
       });

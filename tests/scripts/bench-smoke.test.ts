@@ -14,7 +14,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const FIGURES = ['firstFrameMs', 'layoutMs', 'longestTaskMs', 'panZoomP95Ms', 'dragP95Ms', 'heapMB'] as const;
+const FIGURES = ['firstFrameMs', 'liveFrameMs', 'layoutMs', 'longestTaskMs', 'panZoomP95Ms', 'dragP95Ms', 'heapMB'] as const;
 
 describe('npm run bench (smoke)', () => {
   it('measures a 100-concept graph in Pathomap and Cytoscape.js and writes every figure', async () => {

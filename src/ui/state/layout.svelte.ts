@@ -133,7 +133,7 @@ export class LayoutState {
 
   destroy(): void {
     this.#destroyed = true;
-    cancelAnimationFrame(this.#frame);
+    if (this.#frame) cancelAnimationFrame(this.#frame);
     this.#host?.close();
     this.#host = undefined;
   }
@@ -212,7 +212,7 @@ export class LayoutState {
     }
     // The first picture and a settled one are shown at once; progress at most once a frame.
     if (first || message.settled || typeof requestAnimationFrame === 'undefined') {
-      cancelAnimationFrame(this.#frame);
+      if (this.#frame) cancelAnimationFrame(this.#frame);
       this.#frame = 0;
       this.#publish();
     } else if (!this.#frame) {

@@ -1,0 +1,86 @@
+/**
+ * Vite plugin (app build only): the flagship map's first picture in the built index.html.
+ *
+ * The explorer is rendered ahead with Svelte's server renderer (`src/ui/first-paint.ts`) into
+ * `<div id="app">`, so the map is painted once the page and its stylesheet arrive, long before
+ * the script has loaded, fetched the map and drawn it. A tiny inline script, first in the head
+ * (so it waits for nothing, and allowed by its hash in the Content-Security-Policy, which still
+ * refuses any other inline script), shows the picture only when it is what the app will open:
+ * no query (no other map, no view in the URL), nothing remembered in this browser that changes
+ * the view, and the light theme. Otherwise the page waits for the app as before, with no
+ * picture of the wrong thing.
+ */
+import { join } from 'node:path';
+import { createServer, type Plugin } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { LoadResult } from '../src/core/types.ts';
+import { DEFAULT_MAP_ID } from '../src/ui/fetch-map.ts';
+import { FIRST_PAINT_ATTRIBUTE } from '../src/ui/first-paint-names.ts';
+import { keysShaping } from '../src/ui/persist.ts';
+import { publishedResult } from './vite-plugin-pathomap.ts';
+
+/** The page's first script: decides, before the body is parsed, whether the picture is shown. */
+export function firstPaintScript(mapId: string): string {
+  const keys = JSON.stringify(keysShaping(`map:${mapId}`));
+  return (
+    `(function(){try{if(location.search.length>1)return;` +
+    `if(window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches)return;` +
+    // An empty value is the default view, remembered: nothing that changes the picture.
+    `var k=${keys};for(var i=0;i<k.length;i++)if(localStorage.getItem(k[i]))return;` +
+    `document.documentElement.setAttribute('${FIRST_PAINT_ATTRIBUTE}','')}catch(e){}})();`
+  );
+}
+
+/** The script as the built page carries it (its hash is in the Content-Security-Policy). */
+export const FIRST_PAINT_SCRIPT = firstPaintScript(DEFAULT_MAP_ID);
+
+/** The explorer of `result`, rendered by Svelte's server renderer through a Vite SSR loader. */
+async function renderAhead(root: string, result: LoadResult): Promise<string> {
+  const server = await createServer({
+    root,
+    configFile: false,
+    // As the production build compiles it, whatever NODE_ENV says (the test runner sets "test").
+    mode: 'production',
+    plugins: [svelte({ compilerOptions: { dev: false } })],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'silent',
+  });
+  try {
+    const module = (await server.ssrLoadModule('/src/ui/first-paint.ts')) as typeof import('../src/ui/first-paint.ts');
+    return module.renderFirstPaint(result);
+  } finally {
+    await server.close();
+  }
+}
+
+export default function firstPaint(options: { mapsDir?: string } = {}): Plugin {
+  let root = process.cwd();
+  let picture: string | undefined;
+  return {
+    name: 'pathomap-first-paint',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    // Rendered before the build's own HTML processing starts (a second Vite instance in the middle
+    // of it disturbs the HTML plugin's bookkeeping).
+    async buildStart() {
+      const result = await publishedResult(join(root, options.mapsDir ?? 'graph-data', `${DEFAULT_MAP_ID}.yaml`), root);
+      picture = result.map ? await renderAhead(root, result) : undefined;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        if (!picture) return html;
+        // Before the stylesheet and the app's script: a script after a stylesheet waits for it.
+        const first = /<script type="module"|<link rel="stylesheet"|<\/head>/.exec(html)!;
+        return (
+          html.slice(0, first.index) +
+          `<script>${FIRST_PAINT_SCRIPT}</script>\n    ` +
+          html.slice(first.index).replace('<div id="app"></div>', `<div id="app">${picture}</div>`)
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// The flagship map rendered ahead into the built page (scripts/vite-plugin-first-paint.ts): on
+// screen before the app's script has run, replaced by the live map without moving, and never
+// shown when the app will open something else.
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { PathoMap } from '../../src/core/types.ts';
+import { launchChromium, openApp, saveScreenshot } from './harness.ts';
+import { loadFlagship } from './map-helpers.ts';
+
+let browser: Browser;
+let map: PathoMap;
+beforeAll(async () => {
+  browser = await launchChromium();
+  map = await loadFlagship();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The page with the app's own script refused: only what the HTML itself paints is left. */
+async function withoutTheApp(path = '', options: BrowserContextOptions = {}, storage: Record<string, string> = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  const page = await context.newPage();
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  if (Object.keys(storage).length > 0) {
+    await page.addInitScript((entries) => {
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(key, value);
+    }, storage);
+  }
+  await page.goto(inject('baseURL') + path);
+  return page;
+}
+
+/** Each concept's centre on screen, from the drawing shown. */
+const centres = (page: Page, scope: string) =>
+  page.locator(`${scope} [data-node-id]`).evaluateAll((nodes) =>
+    Object.fromEntries(
+      nodes.map((node) => {
+        const box = node.querySelector('.marker')!.getBoundingClientRect();
+        return [node.getAttribute('data-node-id'), { x: box.x + box.width / 2, y: box.y + box.height / 2 }];
+      }),
+    ),
+  );
+
+describe('the flagship map rendered ahead', () => {
+  it('is on screen before any of the app’s script has run, as a picture only', async () => {
+    const page = await withoutTheApp();
+    const picture = page.locator('.first-paint');
+    expect(await picture.isVisible()).toBe(true);
+    expect(await picture.locator('[data-node-id]').count()).toBe(map.nodes.length);
+    for (const node of map.nodes.slice(0, 10)) {
+      expect(await picture.locator(`[data-node-id="${node.id}"]`).isVisible(), node.id).toBe(true);
+    }
+    // Nothing in it is offered to assistive technology or the keyboard: the live map is.
+    expect(await picture.getAttribute('aria-hidden')).toBe('true');
+    expect(await page.getByRole('button', { name: map.nodes[0]!.label, exact: true }).count()).toBe(0);
+    await saveScreenshot(page, 'first-paint');
+    await page.context().close();
+  });
+
+  it('gives way to the live map, every concept where the picture showed it', async () => {
+    const ahead = await withoutTheApp();
+    const before = await centres(ahead, '.first-paint');
+    await ahead.context().close();
+
+    const { page, errors } = await openApp(browser);
+    await expect.poll(() => page.locator('svg.map [data-node-id][role="button"]').count()).toBe(map.nodes.length);
+    expect(await page.locator('.first-paint').count()).toBe(0);
+    const after = await centres(page, 'svg.map');
+    for (const node of map.nodes) {
+      const [a, b] = [before[node.id]!, after[node.id]!];
+      expect(Math.hypot(a.x - b.x, a.y - b.y), node.id).toBeLessThan(3);
+    }
+    // The page's one inline script runs under the Content-Security-Policy: no violation.
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is shown again to a reader coming back to the flagship’s default view', async () => {
+    const page = await withoutTheApp('', {}, { 'pathomap:view:map:calcinosis-ssc': '' });
+    expect(await page.locator('.first-paint').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it.each([
+    ['a view in the address', '?node=calcinosis-cutis', {}, {}],
+    ['another map named', '?map=calcinosis-ssc&depth=1', {}, {}],
+    ['the reader’s own map opened last', '', {}, { 'pathomap:last-map': JSON.stringify({ kind: 'url', url: 'https://example.org/m.json' }) }],
+    ['a view remembered for the flagship', '', {}, { 'pathomap:view:map:calcinosis-ssc': '?hide=imaging' }],
+    ['pins remembered for the flagship', '', {}, { 'pathomap:pins:map:calcinosis-ssc': '{"osteonectin":{"x":1,"y":2}}' }],
+    ['a dark colour scheme', '', { colorScheme: 'dark' as const }, {}],
+  ])('is not shown when the app will open something else: %s', async (_, path, options, storage) => {
+    const page = await withoutTheApp(path, options, storage);
+    await page.waitForLoadState('load');
+    expect(await page.locator('.first-paint').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
