@@ -4,7 +4,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
-import { launchChromium, openApp, saveScreenshot } from './harness.ts';
+import { launchChromium, saveScreenshot } from './harness.ts';
 import { loadFlagship } from './map-helpers.ts';
 
 let browser: Browser;
@@ -58,21 +58,39 @@ describe('the flagship map rendered ahead', () => {
     await page.context().close();
   });
 
-  it('gives way to the live map, every concept where the picture showed it', async () => {
+  it('becomes the live map in place (hydrated, not drawn again), every concept where it was', async () => {
     const ahead = await withoutTheApp();
     const before = await centres(ahead, '.first-paint');
     await ahead.context().close();
 
-    const { page, errors } = await openApp(browser);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    // The picture's own drawing, marked before the app's script runs: the live map must be it.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        const drawing = document.querySelector('.first-paint svg.map');
+        if (!drawing) return;
+        drawing.setAttribute('data-rendered-ahead', '');
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(inject('baseURL'));
     await expect.poll(() => page.locator('svg.map [data-node-id][role="button"]').count()).toBe(map.nodes.length);
     expect(await page.locator('.first-paint').count()).toBe(0);
+    expect(await page.locator('svg.map[data-rendered-ahead]').count()).toBe(1);
+    expect(await page.locator('.explorer').count()).toBe(1);
     const after = await centres(page, 'svg.map');
     for (const node of map.nodes) {
       const [a, b] = [before[node.id]!, after[node.id]!];
       expect(Math.hypot(a.x - b.x, a.y - b.y), node.id).toBeLessThan(3);
     }
-    // The page's one inline script runs under the Content-Security-Policy: no violation.
-    expect(errors).toEqual([]);
+    // No hydration mismatch, and the page's one inline script runs under the
+    // Content-Security-Policy without a violation.
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 
