@@ -58,12 +58,17 @@ describe('the flagship map rendered ahead', () => {
     await page.context().close();
   });
 
-  it('becomes the live map in place (hydrated, not drawn again), every concept where it was', async () => {
-    const ahead = await withoutTheApp();
+  it.each([
+    [1280, 720],
+    [1920, 1080],
+    [390, 844],
+  ])('becomes the live map in place at %i×%i (hydrated, not drawn again), every concept where it was', async (width, height) => {
+    const viewport = { width, height };
+    const ahead = await withoutTheApp('', { viewport });
     const before = await centres(ahead, '.first-paint');
     await ahead.context().close();
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`));
@@ -86,7 +91,7 @@ describe('the flagship map rendered ahead', () => {
     const after = await centres(page, 'svg.map');
     for (const node of map.nodes) {
       const [a, b] = [before[node.id]!, after[node.id]!];
-      expect(Math.hypot(a.x - b.x, a.y - b.y), node.id).toBeLessThan(3);
+      expect(Math.hypot(a.x - b.x, a.y - b.y), node.id).toBeLessThan(1);
     }
     // No hydration mismatch, and the page's one inline script runs under the
     // Content-Security-Policy without a violation.
