@@ -2,10 +2,11 @@
  * Vite plugin (app build only): the flagship map's first picture in the built index.html.
  *
  * The explorer is rendered ahead with Svelte's server renderer (`src/ui/first-paint.ts`) into
- * `<div id="app">`, so the map is painted once the page and its stylesheet arrive, long before
- * the script has loaded, fetched the map and drawn it. A tiny inline script, first in the head
- * (so it waits for nothing, and allowed by its hash in the Content-Security-Policy, which still
- * refuses any other inline script), shows the picture only when it is what the app will open:
+ * `<div id="app">`, with the page's stylesheet inlined, so the map is painted once the page
+ * itself has arrived, long before the script has loaded, fetched the map and drawn it; the app
+ * then hydrates it in place (src/main.ts). A tiny inline script right after it (allowed by its
+ * hash in the Content-Security-Policy, which still refuses any other inline script) shows the
+ * picture, whole, only when it is what the app will open:
  * no query (no other map, no view in the URL), nothing remembered in this browser that changes
  * the view, and the light theme. Otherwise the page waits for the app as before, with no
  * picture of the wrong thing.
@@ -19,7 +20,7 @@ import { FIRST_PAINT_ATTRIBUTE } from '../src/ui/first-paint-names.ts';
 import { keysShaping } from '../src/ui/persist.ts';
 import { publishedResult } from './vite-plugin-pathomap.ts';
 
-/** The page's first script: decides, before the body is parsed, whether the picture is shown. */
+/** The page's first script: decides, once the picture is parsed, whether it is shown. */
 export function firstPaintScript(mapId: string): string {
   const keys = JSON.stringify(keysShaping(`map:${mapId}`));
   return (
@@ -27,7 +28,9 @@ export function firstPaintScript(mapId: string): string {
     `if(window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches)return;` +
     // An empty value is the default view, remembered: nothing that changes the picture.
     `var k=${keys};for(var i=0;i<k.length;i++)if(localStorage.getItem(k[i]))return;` +
-    `document.documentElement.setAttribute('${FIRST_PAINT_ATTRIBUTE}','')}catch(e){}})();`
+    `document.documentElement.setAttribute('${FIRST_PAINT_ATTRIBUTE}','')}catch(e){}` +
+    // Done: it leaves no script in the page.
+    `finally{var s=document.currentScript;if(s)s.remove()}})();`
   );
 }
 
@@ -71,15 +74,21 @@ export default function firstPaint(options: { mapsDir?: string } = {}): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(html) {
+      handler(html, { bundle }) {
         if (!picture) return html;
-        // Before the stylesheet and the app's script: a script after a stylesheet waits for it.
-        const first = /<script type="module"|<link rel="stylesheet"|<\/head>/.exec(html)!;
-        return (
-          html.slice(0, first.index) +
-          `<script>${FIRST_PAINT_SCRIPT}</script>\n    ` +
-          html.slice(first.index).replace('<div id="app"></div>', `<div id="app">${picture}</div>`)
+        // The script right after the picture: it is shown whole, once parsed, never half drawn.
+        const page = html.replace(
+          '<div id="app"></div>',
+          `<div id="app">${picture}</div>\n    <script>${FIRST_PAINT_SCRIPT}</script>`,
         );
+        // The page's stylesheet inside it: the picture is painted without waiting for a request
+        // (and the script, with no stylesheet pending, waits for nothing).
+        return page.replace(/<link rel="stylesheet"[^>]*href="\.\/([^"]+\.css)"[^>]*>/g, (link, file: string) => {
+          const asset = bundle?.[file];
+          return asset?.type === 'asset' && typeof asset.source === 'string' && !asset.source.includes('</style')
+            ? `<style>${asset.source}</style>`
+            : link;
+        });
       },
     },
   };

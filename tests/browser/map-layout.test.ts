@@ -33,12 +33,14 @@ function recordFirstPaint(): void {
         return [e.getAttribute('data-node-id'), { transform: e.getAttribute('transform'), x: box.x + box.width / 2, y: box.y + box.height / 2 }];
       }),
     );
+  // Concepts on screen: in the document and drawn (the page rendered ahead parses them hidden).
+  const shown = () => [...document.querySelectorAll('[data-node-id]')].some((e) => e.getBoundingClientRect().width > 0);
   const observer = new MutationObserver(() => {
-    if (!document.querySelector('[data-node-id]')) return;
+    if (!shown()) return;
     observer.disconnect();
     requestAnimationFrame(() => ((window as unknown as { firstPaint: unknown }).firstPaint = read()));
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
 async function firstPaint(page: Page): Promise<Picture> {
