@@ -62,6 +62,11 @@ export interface BenchResults {
   machine: string;
   bundleGzipKB: number;
   bundleFiles: { file: string; gzipKB: number }[];
+  /**
+   * Navigation to the first paint of a page holding one line of text, same browser and flags
+   * (median): how soon this machine paints anything at all, to read firstFrameMs against.
+   */
+  blankPageFirstPaintMs: number;
   runs: BenchRun[];
 }
 
@@ -453,6 +458,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const total = (files: { gzipKB: number }[]) => round(files.reduce((sum, f) => sum + f.gzipKB, 0), 2)!;
     const bundleFiles = await loadedJs('');
     const bundleGzipKB = total(bundleFiles);
+
+    await writeFile(join(site, 'one-line.html'), '<!doctype html><html lang="en"><title>-</title><p>One line of text.</p></html>\n');
+    const blankPaints: number[] = [];
+    for (let i = 0; i < Math.max(3, options.flagshipRuns); i++) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      const page = await context.newPage();
+      await page.goto(`${served.url}one-line.html`);
+      const handle = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+      blankPaints.push((await handle.jsonValue()) as number);
+      await context.close();
+    }
+    const blankPageFirstPaintMs = round(median(blankPaints))!;
+    log(`A page of one line of text first paints after ${blankPageFirstPaintMs} ms here (median of ${blankPaints.length}).`);
     log(`JavaScript the flagship loads: ${bundleGzipKB} kB gzipped (${bundleFiles.map((f) => `${f.file} ${f.gzipKB.toFixed(1)}`).join(', ')})`);
 
     const runs: BenchRun[] = [];
@@ -493,6 +511,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         .join('/')}, Chromium ${browser.version()} headless, no GPU`,
       bundleGzipKB,
       bundleFiles,
+      blankPageFirstPaintMs,
       runs,
     };
     await mkdir(dirname(options.out), { recursive: true });
@@ -539,6 +558,7 @@ export function formatTable(results: BenchResults): string {
   const line = (r: string[]) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [
     `JavaScript the flagship map loads: ${results.bundleGzipKB} kB gzipped`,
+    `A page of one line of text first paints after: ${results.blankPageFirstPaintMs} ms`,
     line(rows[0]!),
     ...rows.slice(1).map(line),
   ].join('\n');

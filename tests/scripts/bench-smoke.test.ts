@@ -24,6 +24,7 @@ describe('npm run bench (smoke)', () => {
     expect(Number.isNaN(Date.parse(results.date))).toBe(false);
     expect(results.machine).toMatch(/\S/);
     expect(Number.isFinite(results.bundleGzipKB) && results.bundleGzipKB > 0).toBe(true);
+    expect(results.blankPageFirstPaintMs).toBeGreaterThan(0);
     expect(results.runs).toHaveLength(1);
     const [run] = results.runs;
     expect(run).toMatchObject({ graph: 'uniform-100', nodes: 100, renderer: 'svg' });
