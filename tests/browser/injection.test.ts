@@ -74,7 +74,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function openInjected(): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+/** The app, ready to open files, recording any dialog (alert, confirm) a payload might raise. */
+async function openWatched(): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
   const { page, errors } = await openApp(browser);
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
@@ -82,6 +83,11 @@ async function openInjected(): Promise<{ page: Page; errors: string[]; dialogs: 
     void dialog.dismiss();
   });
   await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  return { page, errors, dialogs };
+}
+
+async function openInjected(): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+  const { page, errors, dialogs } = await openWatched();
   await page.locator('input[type=file]').setInputFiles([join(folder, 'injected.yaml'), join(folder, 'injected.txt')]);
   await expect.poll(() => page.locator('h1').textContent()).toBe(injectedMap().title);
   return { page, errors, dialogs };
@@ -153,13 +159,7 @@ describe('a map full of script payloads', () => {
     else Object.assign(map.categories[0]!, change);
     const file = join(folder, 'bad.yaml');
     writeFileSync(file, stringify(map));
-    const { page, errors } = await openApp(browser);
-    const dialogs: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.locator('input[type=file]').waitFor({ state: 'attached' });
+    const { page, errors, dialogs } = await openWatched();
     const flagshipTitle = await page.locator('h1').textContent();
     await page.locator('input[type=file]').setInputFiles([file, join(folder, 'injected.txt')]);
     const alert = page.getByRole('alert');
