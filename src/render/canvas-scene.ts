@@ -5,6 +5,7 @@
  * or illegible at this zoom is skipped (see `lod.ts`), so a frame costs little even with
  * tens of thousands of concepts. Framework-free: the canvas component decides when to draw.
  */
+import { wrapLabel } from '../core/label.ts';
 import type { NodeShape } from '../core/types.ts';
 import { levelOfDetail, type Lod } from './lod.ts';
 import { traceShape } from './shapes.ts';
@@ -12,7 +13,7 @@ import type { ViewTransform } from './zoom.ts';
 
 export interface SceneNode {
   id: string;
-  lines: readonly string[];
+  label: string;
   shape: NodeShape;
   /** Index of its category's colour in `Scene.colours`. */
   colour: number;
@@ -370,8 +371,12 @@ function drawEdges(
   return drawn;
 }
 
-/** From this many dots in view, they are written as pixels instead of drawn one by one. */
-const PIXEL_DOTS = 1500;
+/**
+ * From this many dots in view, they are written as pixels instead of filled as paths. Measured
+ * in Chromium without a GPU: 5,000 dots filled as one path per colour took 3 to 12 ms, the
+ * first time included, and as pixels 8 to 16; at 20,000, pixels took 3 to 10 ms and paths 20 to 40.
+ */
+const PIXEL_DOTS = 10_000;
 
 interface DotLayer {
   canvas: OffscreenCanvas;
@@ -400,8 +405,9 @@ export function packColour(colour: string, alpha: number): number | undefined {
 
 /**
  * Markers too small for their shapes (a few pixels): squares snapped to device pixels, by
- * colour. Thousands of them are written straight into a pixel buffer and drawn as one image,
- * which costs a few milliseconds whatever their number; fewer are filled one by one.
+ * colour. Up to `PIXEL_DOTS` they are filled as one path per colour and fade; more are
+ * written straight into a pixel buffer and drawn as one image, which costs a few
+ * milliseconds whatever their number.
  */
 function drawDots(
   ctx: CanvasRenderingContext2D,
@@ -415,14 +421,17 @@ function drawDots(
   const { coords, slots, dpr } = frame;
   const { k, x: tx, y: ty } = frame.transform;
   const n = scene.nodes.length;
-  const colourOf = (colour: number, faded: boolean) => (faded && theme.print ? '#999999' : scene.colours[colour]!);
-  const alphaOf = (faded: boolean) => (faded && !theme.print ? FADED_NODE_ALPHA : 1);
+  const faded = state.fadedNodes;
+  const colourOf = (colour: number, dim: boolean) => (dim && theme.print ? '#999999' : scene.colours[colour]!);
+  const alphaOf = (dim: boolean) => (dim && !theme.print ? FADED_NODE_ALPHA : 1);
   const width = ctx.canvas.width;
   const height = ctx.canvas.height;
   const pixelWise =
     count >= PIXEL_DOTS &&
     typeof OffscreenCanvas !== 'undefined' &&
     scene.colours.every((c) => packColour(c, 1) !== undefined);
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
   if (pixelWise) {
     const key = `${width}x${height}`;
     let dotLayer = dotLayers.get(key);
@@ -437,11 +446,11 @@ function drawDots(
     const { pixels } = dotLayer;
     pixels.fill(0);
     for (const fadedPass of [1, 0]) {
-      if (fadedPass === 1 && !state.fadedNodes) continue;
-      const faded = fadedPass === 1;
-      const words = scene.colours.map((_, colour) => packColour(colourOf(colour, faded), alphaOf(faded))!);
+      if (fadedPass === 1 && !faded) continue;
+      const dim = fadedPass === 1;
+      const words = scene.colours.map((_, colour) => packColour(colourOf(colour, dim), alphaOf(dim))!);
       for (let i = 0; i < n; i++) {
-        if (!inView[i] || (state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
+        if (!inView[i] || (faded ? faded[i]! : 0) !== fadedPass) continue;
         const node = scene.nodes[i]!;
         const word = words[node.colour]!;
         const slot = slots[i]!;
@@ -450,37 +459,42 @@ function drawDots(
         const y0 = Math.max(0, Math.round((coords[2 * slot + 1]! * k + ty) * dpr - size / 2));
         const x1 = Math.min(width, x0 + size);
         const y1 = Math.min(height, y0 + size);
-        for (let y = y0; y < y1; y++) pixels.fill(word, y * width + x0, y * width + x1);
+        // Dots are a few pixels wide: plain stores beat a call per row.
+        for (let y = y0; y < y1; y++) {
+          const row = y * width;
+          for (let x = x0; x < x1; x++) pixels[row + x] = word;
+        }
       }
     }
     dotLayer.ctx.putImageData(dotLayer.image, 0, 0);
-    ctx.save();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.drawImage(dotLayer.canvas, 0, 0);
     ctx.restore();
     return;
   }
-  ctx.save();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
   for (const fadedPass of [1, 0]) {
-    if (fadedPass === 1 && !state.fadedNodes) continue;
-    const faded = fadedPass === 1;
-    ctx.globalAlpha = alphaOf(faded);
+    if (fadedPass === 1 && !faded) continue;
+    const dim = fadedPass === 1;
+    ctx.globalAlpha = alphaOf(dim);
     for (let colour = 0; colour < scene.colours.length; colour++) {
-      ctx.fillStyle = colourOf(colour, faded);
+      ctx.beginPath();
+      let any = false;
       for (let i = 0; i < n; i++) {
         if (!inView[i]) continue;
         const node = scene.nodes[i]!;
-        if (node.colour !== colour || (state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
+        if (node.colour !== colour || (faded ? faded[i]! : 0) !== fadedPass) continue;
         const slot = slots[i]!;
         const size = Math.max(2, Math.round(2 * node.r * k * dpr));
-        ctx.fillRect(
+        ctx.rect(
           Math.round((coords[2 * slot]! * k + tx) * dpr - size / 2),
           Math.round((coords[2 * slot + 1]! * k + ty) * dpr - size / 2),
           size,
           size,
         );
+        any = true;
       }
+      if (!any) continue;
+      ctx.fillStyle = colourOf(colour, dim);
+      ctx.fill();
     }
   }
   ctx.restore();
@@ -573,6 +587,17 @@ function drawNodes(
   }
 }
 
+/** Labels wrapped when first drawn: most labels of a large map never are. */
+const wrapped = new WeakMap<SceneNode, readonly string[]>();
+function linesOf(node: SceneNode): readonly string[] {
+  let lines = wrapped.get(node);
+  if (!lines) {
+    lines = wrapLabel(node.label);
+    wrapped.set(node, lines);
+  }
+  return lines;
+}
+
 function drawLabels(
   ctx: CanvasRenderingContext2D,
   scene: Scene,
@@ -613,7 +638,7 @@ function drawLabels(
     ctx.strokeStyle = theme.halo;
     ctx.lineWidth = 4 * (size / 14);
     ctx.fillStyle = faded && theme.print ? '#888888' : theme.text;
-    node.lines.forEach((line, l) => {
+    linesOf(node).forEach((line, l) => {
       const ly = y + node.r + size + 2 + l * size * 1.15;
       ctx.strokeText(line, x, ly);
       ctx.fillText(line, x, ly);

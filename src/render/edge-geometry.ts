@@ -69,3 +69,42 @@ export function edgeBends(edges: readonly { id: string; source: string; target: 
   }
   return bends;
 }
+
+/**
+ * `edgeBends` for a large map's scene, where relations and concepts are numbered: the same
+ * bends, keyed by relation number, found without building a string per relation.
+ * @param ends each relation's source and target concept numbers
+ * @param shown the numbers of the relations shown
+ * @param ids concept ids, whose order decides which way a pair's relations run (as in `edgeBends`)
+ */
+export function edgeBendsByIndex(
+  ends: readonly { s: number; t: number }[],
+  shown: ArrayLike<number>,
+  ids: (node: number) => string,
+  spacing = 18,
+): Float64Array {
+  const bends = new Float64Array(ends.length);
+  const nodeCount = ends.reduce((most, e) => Math.max(most, e.s, e.t), 0) + 1;
+  const firstOfPair = new Map<number, number>();
+  const shared = new Map<number, number[]>();
+  for (let i = 0; i < shown.length; i++) {
+    const e = shown[i]!;
+    const { s, t } = ends[e]!;
+    const key = s < t ? s * nodeCount + t : t * nodeCount + s;
+    const first = firstOfPair.get(key);
+    if (first === undefined) firstOfPair.set(key, e);
+    else {
+      const group = shared.get(key);
+      if (group) group.push(e);
+      else shared.set(key, [first, e]);
+    }
+  }
+  for (const group of shared.values()) {
+    group.forEach((e, i) => {
+      const { s, t } = ends[e]!;
+      const offset = (i - (group.length - 1) / 2) * spacing;
+      bends[e] = ids(s) > ids(t) ? -offset : offset;
+    });
+  }
+  return bends;
+}

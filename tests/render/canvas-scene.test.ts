@@ -31,7 +31,7 @@ function sceneOf(edges: number): { scene: Scene; state: SceneState; coords: Floa
   const n = 200;
   const nodes = Array.from({ length: n }, (_, i) => ({
     id: `n${i}`,
-    lines: [`Concept ${i}`],
+    label: `Concept ${i}`,
     shape: 'circle' as const,
     colour: 0,
     r: 10,

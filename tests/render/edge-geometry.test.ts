@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeBends, edgeShape } from '../../src/render/edge-geometry.ts';
+import { edgeBends, edgeBendsByIndex, edgeShape } from '../../src/render/edge-geometry.ts';
 
 describe('edgeShape', () => {
   it.each([
@@ -29,5 +29,31 @@ describe('edgeBends', () => {
     // Drawn on opposite sides of the line between a and b, so neither hides the other.
     expect(ab.y).not.toBe(0);
     expect(Math.sign(ab.y)).toBe(-Math.sign(ba.y));
+  });
+});
+
+describe('edgeBendsByIndex', () => {
+  // Concept ids whose alphabetical order differs from their numbering, so a wrong choice of
+  // direction would show as a mirrored bend.
+  const ids = ['m', 'c', 'x', 'a'];
+  const relations = (pairs: [number, number][]) => pairs.map(([s, t], i) => ({ id: `r${i}`, s, t, source: ids[s]!, target: ids[t]! }));
+
+  it.each([
+    ['lone relations', [[0, 1], [1, 2], [2, 3]]],
+    ['a pair both ways', [[0, 1], [1, 0], [0, 2]]],
+    ['three between the same two, one reversed', [[3, 2], [2, 3], [3, 2], [1, 0]]],
+    ['a relation to itself beside others', [[1, 1], [1, 2], [2, 1]]],
+  ] as [string, [number, number][]][])('bends %s as edgeBends does', (_name, pairs) => {
+    const edges = relations(pairs);
+    const expected = edgeBends(edges);
+    const bends = edgeBendsByIndex(edges, Int32Array.from(edges.keys()), (i) => ids[i]!);
+    // `+ 0` reads a mirrored zero (-0) as the straight line it is.
+    expect([...bends].map((b) => b + 0)).toEqual(edges.map((e) => expected.get(e.id)! + 0));
+  });
+
+  it('bends only the relations shown', () => {
+    const edges = relations([[0, 1], [1, 0], [0, 1]]);
+    const bends = edgeBendsByIndex(edges, [0, 2], (i) => ids[i]!);
+    expect([...bends].map((b) => b + 0)).toEqual(edges.map((e) => (edgeBends([edges[0]!, edges[2]!]).get(e.id) ?? 0) + 0));
   });
 });
