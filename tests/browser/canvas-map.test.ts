@@ -55,6 +55,11 @@ describe('a 3,000-concept map', () => {
     await settledCanvas(page);
     expect(await page.locator('svg.map [data-node-id]').count()).toBe(0);
     expect(await inkedPixels(page)).toBeGreaterThan(5000);
+    // The map was drawn where its layout starts before that layout began (not competing with it).
+    const [drawn, begun] = await page.evaluate(() =>
+      ['pathomap:nodes-drawn', 'pathomap:layout-start'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN),
+    );
+    expect(drawn).toBeLessThan(begun!);
 
     // Zoom in with the wheel over the busiest concept, then click where it is drawn.
     const degree = new Map<string, number>();

@@ -20,6 +20,9 @@ export { LAYOUT_HEIGHT, LAYOUT_WIDTH } from '../../core/layout-plan.ts';
 /** From this many concepts on, the first layout is shown while it settles. */
 export const PROGRESSIVE_LAYOUT = 1000;
 
+/** A large map's layout begins after this long even if no renderer says its picture is drawn. */
+const START_UNSHOWN_MS = 1000;
+
 /** Performance marks the benchmark reads. */
 export const MARK_LAYOUT_START = 'pathomap:layout-start';
 export const MARK_FIRST_POSITIONS = 'pathomap:first-positions';
@@ -51,6 +54,8 @@ export class LayoutState {
   #warm = false;
   #destroyed = false;
   #everSettled = false;
+  #started = false;
+  #startTimer: ReturnType<typeof setTimeout> | undefined;
 
   positions = $state.raw<PositionTable>(PositionTable.empty());
   /** Nodes the reader dropped somewhere: held there until unpinned. */
@@ -82,10 +87,19 @@ export class LayoutState {
     }
     this.#connect();
     if (map.nodes.length >= PROGRESSIVE_LAYOUT) {
-      // A large map is shown at once where its layout starts, while the worker loads.
+      // A large map is shown at once where its layout starts, while the worker loads; the
+      // layout begins once that first picture is drawn (`shown`), so the two do not compete
+      // for the CPU, or after a second if no renderer says so.
       const { ids, coords } = startingPositions(this.#plan.input, this.#plan.options);
       this.#receive({ type: 'positions', ids, coords, settled: false, ticks: 0 });
-    }
+      this.#startTimer = setTimeout(() => this.#start(), START_UNSHOWN_MS);
+    } else this.#start();
+  }
+
+  /** Said by the renderer once the map's first picture is drawn: a large map's layout may begin. */
+  shown(): void {
+    // Only a layout waiting for its picture: a saved arrangement stays still until a drag.
+    if (this.#startTimer !== undefined) this.#start();
   }
 
   /** Where `id` is now. */
@@ -133,6 +147,7 @@ export class LayoutState {
 
   destroy(): void {
     this.#destroyed = true;
+    clearTimeout(this.#startTimer);
     if (this.#frame) cancelAnimationFrame(this.#frame);
     this.#host?.close();
     this.#host = undefined;
@@ -142,21 +157,25 @@ export class LayoutState {
     if (this.#destroyed) return;
     // A map drawn from saved positions starts its layout on the first drag.
     if (!this.#host) this.#connect();
+    this.#start();
     this.#host!.send(message);
   }
 
-  /** Starts the layout: in a worker when one starts, else in-process. */
+  /** Sends the layout its map, once. */
+  #start(): void {
+    if (this.#started || this.#destroyed) return;
+    this.#started = true;
+    clearTimeout(this.#startTimer);
+    if (this.#plan.settle) performance.mark?.(MARK_LAYOUT_START);
+    this.#host!.send({ type: 'init', plan: this.#plan, progressive: this.#map.nodes.length >= PROGRESSIVE_LAYOUT });
+  }
+
+  /** Opens the layout's host: in a worker when one starts, else in-process. */
   #connect(): void {
-    if (this.positions.size === 0) performance.mark?.(MARK_LAYOUT_START);
-    const init: ToLayoutHost = {
-      type: 'init',
-      plan: this.#plan,
-      progressive: this.#map.nodes.length >= PROGRESSIVE_LAYOUT,
-    };
     const receive = (message: FromLayoutHost) => {
       if (!this.#destroyed) this.#receive(message);
     };
-    const sent: ToLayoutHost[] = [init];
+    const sent: ToLayoutHost[] = [];
     let worker: Worker | undefined;
     if (this.#options.worker !== 'never' && typeof Worker !== 'undefined') {
       try {
@@ -167,7 +186,6 @@ export class LayoutState {
     }
     if (!worker) {
       this.#host = inProcessHost(receive);
-      this.#host.send(init);
       return;
     }
     let heard = false;
@@ -195,7 +213,6 @@ export class LayoutState {
       },
       close: () => worker!.terminate(),
     };
-    worker.postMessage(init);
   }
 
   #receive(message: FromLayoutHost): void {
