@@ -20,6 +20,12 @@ export function pngSize(width: number, height: number, scale: 1 | 2): { width: n
   };
 }
 
+/** How much a picture of `width`×`height` is scaled to fit the frame of `pngSize`. */
+export function pngFit(width: number, height: number, scale: 1 | 2): number {
+  const size = pngSize(width, height, scale);
+  return Math.min(size.width / width, size.height / height);
+}
+
 /** Loads an SVG document as an image, sized to draw at `width`×`height` device pixels. */
 async function svgImage(svgText: string, width: number, height: number): Promise<HTMLImageElement> {
   // Give the file the size it is drawn at, so the browser rasterises the vectors at that size
@@ -54,7 +60,7 @@ export async function exportPng(
   background = '#ffffff',
 ): Promise<Blob> {
   const size = pngSize(width, height, scale);
-  const fit = Math.min(size.width / width, size.height / height);
+  const fit = pngFit(width, height, scale);
   const drawWidth = Math.round(width * fit);
   const drawHeight = Math.round(height * fit);
   const image = await svgImage(svgText, drawWidth, drawHeight);

@@ -279,49 +279,88 @@ export function exportSvg(svg: SVGSVGElement, options: ExportSvgOptions): string
   for (const text of haloed) splitHalo(text);
   tidy(clone);
 
-  // The view: what the screen shows, with room below for the caption and sources.
-  const textColour = resolveColour(getComputedStyle(svg).color, svg)?.hex ?? '#000000';
-  const family = fontFamily(getComputedStyle(svg).fontFamily);
-  const below = textBlock(doc, { width, top: height, colour: textColour, family, ...options });
-  const total = height + below.height;
-
-  const title = svg.getAttribute('aria-label');
-  clone.setAttribute('version', '1.1');
-  clone.setAttribute('width', num(width));
-  clone.setAttribute('height', num(total));
-  clone.setAttribute('viewBox', `0 0 ${num(width)} ${num(total)}`);
-
   let defs = [...clone.children].find((c) => c.localName === 'defs');
   if (!defs) {
     defs = doc.createElementNS(SVG_NS, 'defs');
     clone.prepend(defs);
   }
+  const drawing = [...clone.childNodes].filter((n) => n !== defs);
+  return framed(clone, defs as SVGDefsElement, drawing, svg, svg.getAttribute('aria-label'), { ...options, width, height });
+}
+
+/**
+ * A standalone SVG document of a picture of the view (a canvas map's, as a PNG `href`), with
+ * the caption and sources set under it as in `exportSvg`. `context` is the map's element on the
+ * page: its text colour and font are the caption's.
+ */
+export function exportPictureSvg(
+  picture: { href: string; width: number; height: number },
+  context: Element,
+  options: ExportSvgOptions,
+): string {
+  const doc = context.ownerDocument;
+  const root = doc.createElementNS(SVG_NS, 'svg');
+  root.setAttribute('xmlns', SVG_NS);
+  const defs = doc.createElementNS(SVG_NS, 'defs');
+  const image = doc.createElementNS(SVG_NS, 'image');
+  image.setAttribute('href', picture.href);
+  image.setAttribute('width', num(picture.width));
+  image.setAttribute('height', num(picture.height));
+  root.append(defs, image);
+  return framed(root, defs, [image], context, context.getAttribute('aria-label'), { ...options, width: picture.width, height: picture.height });
+}
+
+/**
+ * Sizes the document to the view plus the text under it, clips the drawing to the view, lays
+ * the background under everything, titles it, and serialises it.
+ */
+function framed(
+  root: SVGSVGElement,
+  defs: SVGDefsElement,
+  drawing: Node[],
+  context: Element,
+  title: string | null,
+  options: ExportSvgOptions & { width: number; height: number },
+): string {
+  const doc = root.ownerDocument;
+  const { width, height } = options;
+  // The view: what the screen shows, with room below for the caption and sources.
+  const textColour = resolveColour(getComputedStyle(context).color, context)?.hex ?? '#000000';
+  const family = fontFamily(getComputedStyle(context).fontFamily);
+  const below = textBlock(doc, { ...options, width, top: height, colour: textColour, family });
+  const total = height + below.height;
+
+  root.setAttribute('version', '1.1');
+  root.setAttribute('width', num(width));
+  root.setAttribute('height', num(total));
+  root.setAttribute('viewBox', `0 0 ${num(width)} ${num(total)}`);
+
   if (below.height > 0) {
     // Concepts cut by the edge of the screen must not spill into the caption.
     const clip = doc.createElementNS(SVG_NS, 'clipPath');
     clip.setAttribute('id', 'pm-export-view');
     clip.append(rect(doc, width, height));
     defs.append(clip);
-    const drawing = doc.createElementNS(SVG_NS, 'g');
-    drawing.setAttribute('clip-path', 'url(#pm-export-view)');
-    drawing.append(...[...clone.childNodes].filter((n) => n !== defs));
-    clone.append(drawing);
+    const group = doc.createElementNS(SVG_NS, 'g');
+    group.setAttribute('clip-path', 'url(#pm-export-view)');
+    group.append(...drawing);
+    root.append(group);
   }
-  const background = resolveColour(options.background, svg);
+  const background = resolveColour(options.background, context);
   if (background) {
     const back = rect(doc, width, total);
     back.setAttribute('fill', background.hex);
     if (background.alpha < 1) back.setAttribute('fill-opacity', num(background.alpha));
     defs.after(back);
   }
-  clone.append(...below.elements);
+  root.append(...below.elements);
   if (title) {
     const element = doc.createElementNS(SVG_NS, 'title');
     element.textContent = title;
-    clone.prepend(element);
+    root.prepend(element);
   }
 
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(root)}\n`;
 }
 
 function outside(box: DOMRect, view: { left: number; top: number; right: number; bottom: number }): boolean {

@@ -28,6 +28,18 @@ export interface MapDrawing {
   focusNode(id: string): void;
   /** The SVG drawing, for export; a canvas map has none. */
   svgElement?(): SVGSVGElement;
+  /** A canvas map's view, to be drawn as a picture for export. */
+  viewPicture?(): ViewPicture;
+}
+
+/** The view on screen (CSS pixels `width`×`height`), drawn afresh on demand. */
+export interface ViewPicture {
+  width: number;
+  height: number;
+  /** The map's element on the page: its colours and font are the picture's. */
+  element: Element;
+  /** The view as it is now, in full detail, at `scale` pixels per CSS pixel. */
+  draw(scale: number): HTMLCanvasElement;
 }
 
 /** Marker radius: a little larger for concepts with more relations. */

@@ -1,7 +1,7 @@
 // A large map on the canvas renderer: a generated 3,000-concept map (shaped like a real
 // concept map) is drawn on a canvas, its layout settles in a worker, a concept is selected by
 // clicking where it is drawn, and search still finds and selects a concept.
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asLoadResult, generateMap } from '../../scripts/bench-generate.ts';
@@ -96,6 +96,140 @@ describe('a 3,000-concept map', () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-node-id') ?? null))
       .toBe(node.id);
     expect(normalise(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')))).toBe(node.label);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
+
+describe('a 3,000-concept map, exported for slides', () => {
+  /** The PNG a click on `button` in the Export menu downloads. */
+  async function exportPng(page: Page, button: string): Promise<Buffer> {
+    const menu = page.getByRole('button', { name: 'Export', exact: true });
+    if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    expect(download.suggestedFilename()).toBe(`${MAP_ID}-view.png`);
+    return readFile(await download.path());
+  }
+
+  /**
+   * The PNG's view, scaled back to the canvas's size, against a screenshot of the canvas
+   * shifted by `shift` px: mean absolute difference per colour channel (0–255).
+   */
+  function difference(page: Page, png: Buffer, screenshot: Buffer, shift = 0): Promise<number> {
+    return page.evaluate(
+      async ({ png, screenshot, shift }) => {
+        const load = async (src: string) => {
+          const image = new Image();
+          image.src = src;
+          await image.decode();
+          return image;
+        };
+        const [picture, screen] = await Promise.all([load(png), load(screenshot)]);
+        const width = screen.naturalWidth;
+        const height = screen.naturalHeight;
+        // The view is fitted into the 16:9 frame and centred in it (no caption here).
+        const fit = Math.min(picture.naturalWidth / width, picture.naturalHeight / height);
+        const x = (picture.naturalWidth - width * fit) / 2;
+        const y = (picture.naturalHeight - height * fit) / 2;
+        const pixels = (draw: (context: CanvasRenderingContext2D) => void) => {
+          const canvas = document.createElement('canvas');
+          canvas.width = width;
+          canvas.height = height;
+          const context = canvas.getContext('2d')!;
+          draw(context);
+          return context.getImageData(0, 0, width, height).data;
+        };
+        const a = pixels((c) => c.drawImage(picture, x, y, width * fit, height * fit, 0, 0, width, height));
+        const b = pixels((c) => {
+          c.fillStyle = '#ffffff';
+          c.fillRect(0, 0, width, height);
+          c.drawImage(screen, shift, 0);
+        });
+        // Compared block by block (the mean colour of each 16 px square): lines drawn at another
+        // resolution are anti-aliased differently, which a mat of thousands of them makes large
+        // pixel by pixel, while a picture of another view differs block by block.
+        const BLOCK = 16;
+        const columns = Math.floor(width / BLOCK);
+        const rows = Math.floor(height / BLOCK);
+        let sum = 0;
+        for (let by = 0; by < rows; by++) {
+          for (let bx = 0; bx < columns; bx++) {
+            for (let k = 0; k < 3; k++) {
+              let da = 0;
+              let db = 0;
+              for (let y = by * BLOCK; y < (by + 1) * BLOCK; y++) {
+                for (let x = bx * BLOCK; x < (bx + 1) * BLOCK; x++) {
+                  da += a[(y * width + x) * 4 + k]!;
+                  db += b[(y * width + x) * 4 + k]!;
+                }
+              }
+              sum += Math.abs(da - db) / (BLOCK * BLOCK);
+            }
+          }
+        }
+        return sum / (columns * rows * 3);
+      },
+      { png: `data:image/png;base64,${png.toString('base64')}`, screenshot: `data:image/png;base64,${screenshot.toString('base64')}`, shift },
+    );
+  }
+
+  it('exports the view on screen as a PNG at slide size, with the caption under it; SVG is not offered', async () => {
+    const { page, errors } = await openApp(browser, `?map=${MAP_ID}&theme=light`, { acceptDownloads: true, reducedMotion: 'reduce' });
+    await settledCanvas(page);
+    await page.mouse.move(1, 1);
+    const canvas = page.locator('[data-renderer="canvas"] canvas');
+    const overlays = await page.addStyleTag({ content: '.map-controls, .legend { visibility: hidden !important; }' });
+    // The picture once it has come to rest (full detail follows a moment after the last move).
+    let screenshot: Buffer = await canvas.screenshot();
+    for (let previous: Buffer = Buffer.alloc(0); !screenshot.equals(previous); ) {
+      previous = screenshot;
+      await page.waitForTimeout(250);
+      screenshot = await canvas.screenshot();
+    }
+    await overlays.evaluate((style) => (style as Element).remove());
+
+    const png = await exportPng(page, 'Export PNG (');
+    const png2 = await exportPng(page, 'Export PNG 2×');
+    expect(await page.getByRole('button', { name: 'Export SVG' }).count()).toBe(0);
+    await expect.poll(() => page.getByText('its picture is a PNG').count()).toBe(1);
+    await mkdir('test-results/exports', { recursive: true });
+    await writeFile('test-results/exports/canvas-3000-view.png', png);
+
+    // Full HD, and twice that at 2×.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
+    expect([png2.readUInt32BE(16), png2.readUInt32BE(20)]).toEqual([3840, 2160]);
+    // The picture is the view on screen, drawn afresh at the PNG's resolution: measured 2.1–2.2
+    // from the screenshot (its relations are 1.5 px lines, a little darker than the screen's
+    // hairlines); the same screenshot 6 px to the side is 3.3 away, 12 px 4.6.
+    const same = await difference(page, png, screenshot);
+    const shifted = await difference(page, png, screenshot, 12);
+    console.info(`canvas PNG export: mean |PNG − screen| = ${same.toFixed(2)}/255 by 16 px blocks, shifted 12 px ${shifted.toFixed(2)}`);
+    expect(same).toBeLessThan(3.3);
+    expect(shifted).toBeGreaterThan(3.3);
+
+    // A caption makes room under the view: the picture's lower rows now hold its letters.
+    await page.getByLabel('Caption').fill('Three thousand generated concepts');
+    const captioned = await exportPng(page, 'Export PNG (');
+    const ink = (bytes: Buffer) =>
+      page.evaluate(async (src) => {
+        const image = new Image();
+        image.src = src;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.naturalWidth;
+        canvas.height = 60;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, -(image.naturalHeight - 60));
+        const data = context.getImageData(0, 0, canvas.width, 60).data;
+        let dark = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i]! < 128 && data[i + 1]! < 128 && data[i + 2]! < 128) dark++;
+        return dark;
+      }, `data:image/png;base64,${bytes.toString('base64')}`);
+    // The bottom 60 px: under the uncaptioned view there is only background; captioned, the
+    // view is smaller and its caption sits just above that band or in it.
+    const bottom = await ink(png);
+    const bottomCaptioned = await ink(captioned);
+    expect(bottom).toBe(0);
+    expect(bottomCaptioned).toBeGreaterThan(0);
     expect(errors).toEqual([]);
   }, 180_000);
 });
