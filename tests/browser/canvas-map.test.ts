@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asLoadResult, generateMap } from '../../scripts/bench-generate.ts';
 import type { PathoMap } from '../../src/core/types.ts';
 import { launchChromium, openApp, saveScreenshot } from './harness.ts';
-import { detailsHeading, normalise } from './map-helpers.ts';
+import { detailsHeading, mapReady, normalise } from './map-helpers.ts';
 
 const MAP_ID = 'test-canvas-3000';
 let browser: Browser;
@@ -241,7 +241,7 @@ describe('the layout worker', () => {
     const flagship = await loadFlagship();
     const expected = Object.fromEntries(settledPositions(flagship));
     const { page, errors } = await openApp(browser);
-    await page.locator('[data-node-id]').first().waitFor();
+    await mapReady(page);
     const drawn = await drawing(page).evaluate(
       (e) => (e as unknown as { pathomapDebug: { positions(): Record<string, { x: number; y: number }> } }).pathomapDebug.positions(),
     );

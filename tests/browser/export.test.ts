@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openApp } from './harness.ts';
+import { mapReady } from './map-helpers.ts';
 
 /**
  * "Looks the same as the screen": the exported SVG, drawn by the browser at its own size (which
@@ -32,7 +33,7 @@ const VALENZUELA_DOI = '10.1097/BOR.0000000000000220';
 
 async function openMap(query = ''): Promise<{ page: Page; errors: string[] }> {
   const opened = await openApp(browser, query, { reducedMotion: 'reduce', acceptDownloads: true });
-  await opened.page.locator('[data-node-id]').first().waitFor();
+  await mapReady(opened.page);
   return opened;
 }
 

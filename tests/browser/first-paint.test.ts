@@ -84,8 +84,9 @@ describe('the flagship map rendered ahead', () => {
       observer.observe(document, { childList: true, subtree: true });
     });
     await page.goto(inject('baseURL'));
+    // The picture's concepts are buttons already (the same markup): wait for the app to take it over.
+    await expect.poll(() => page.locator('.first-paint').count()).toBe(0);
     await expect.poll(() => page.locator('svg.map [data-node-id][role="button"]').count()).toBe(map.nodes.length);
-    expect(await page.locator('.first-paint').count()).toBe(0);
     expect(await page.locator('svg.map[data-rendered-ahead]').count()).toBe(1);
     expect(await page.locator('.explorer').count()).toBe(1);
     const after = await centres(page, 'svg.map');

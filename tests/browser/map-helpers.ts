@@ -62,7 +62,9 @@ export async function detailsHeading(page: Page): Promise<string> {
 
 /** Waits until the map has drawn its concepts. */
 export async function mapReady(page: Page): Promise<void> {
-  await page.locator('[data-node-id]').first().waitFor();
+  // The built page may show the map rendered ahead (inert, the same markup) until the app
+  // takes it over: ready is the live map.
+  await page.waitForFunction(() => !document.querySelector('.first-paint') && document.querySelector('[data-node-id]') !== null);
 }
 
 /** The ids of the concepts drawn right now, in DOM order. */
