@@ -6,8 +6,9 @@
  * is not even loaded until a concept is dragged.
  *
  * A small map is drawn once, settled: the same picture on every load, no motion to sit
- * through. A large one shows its layout as it settles, so something is on screen at once.
- * After a drag the neighbours make room, animated (or at once under reduced motion).
+ * through. A large one shows its layout as it settles, so something is on screen at once
+ * (under reduced motion: where it starts, then settled, nothing in between). After a drag the
+ * neighbours make room, animated (or at once under reduced motion).
  */
 import type { FromLayoutHost, LayoutHostEnv, ToLayoutHost } from '../../core/layout-host.ts';
 import { planLayout, type LayoutPlan } from '../../core/layout-plan.ts';
@@ -232,7 +233,9 @@ export class LayoutState {
       this.#everSettled = true;
       performance.mark?.(MARK_LAYOUT_SETTLED);
     }
-    // The first picture and a settled one are shown at once; progress at most once a frame.
+    // The first picture and a settled one are shown at once; progress at most once a frame, and
+    // under reduced motion not at all while the map is first laid out (it would move on its own).
+    if (!first && !message.settled && !this.#everSettled && this.reducedMotion()) return;
     if (first || message.settled || typeof requestAnimationFrame === 'undefined') {
       if (this.#frame) cancelAnimationFrame(this.#frame);
       this.#frame = 0;

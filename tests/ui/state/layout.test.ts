@@ -59,3 +59,35 @@ describe('LayoutState: when the layout begins', () => {
     expect(layout.position(saved.nodes[3]!.id)).toEqual({ x: 120, y: 0 });
   });
 });
+
+describe('LayoutState: a large map settling', () => {
+  // The layout runs in-process here (no worker), in slices between timers, reporting progress.
+  const settle = async (reducedMotion: boolean) => {
+    vi.useRealTimers();
+    const layout = new LayoutState(generateMap({ nodes: 1000 }), () => reducedMotion, { worker: 'never' });
+    layouts.push(layout);
+    const start = layout.positions;
+    let shownMoving = 0;
+    layout.shown();
+    await vi.waitUntil(
+      () => {
+        if (!layout.settled && layout.positions !== start) shownMoving++;
+        return layout.settled;
+      },
+      { timeout: 60_000, interval: 5 },
+    );
+    return { start, end: layout.positions, shownMoving };
+  };
+
+  it('shows the layout moving on its way to settling', async () => {
+    const { start, end, shownMoving } = await settle(false);
+    expect(shownMoving).toBeGreaterThan(0);
+    expect(end).not.toBe(start);
+  }, 60_000);
+
+  it('under reduced motion shows only where it starts and where it settles', async () => {
+    const { start, end, shownMoving } = await settle(true);
+    expect(shownMoving).toBe(0);
+    expect(end).not.toBe(start);
+  }, 60_000);
+});
