@@ -96,6 +96,17 @@ describe('a 3,000-concept map', () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-node-id') ?? null))
       .toBe(node.id);
     expect(normalise(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')))).toBe(node.label);
+    // Brought to the middle, it stays there once the Details panel has narrowed the map (the
+    // map used to be fitted whole again: the concept then sat 134 px off the middle).
+    const offMiddle = async () => {
+      const box = (await drawing(page).boundingBox())!;
+      const point = await drawing(page).evaluate((e, id) => (e as unknown as { pathomapDebug: Debug }).pathomapDebug.screenPoint(id)!, node.id);
+      return Math.hypot(point.x - (box.x + box.width / 2), point.y - (box.y + box.height / 2));
+    };
+    await expect.poll(offMiddle).toBeLessThan(4);
+    // …and stays there (no later refit).
+    await page.waitForTimeout(400);
+    expect(await offMiddle()).toBeLessThan(4);
     expect(errors).toEqual([]);
   }, 180_000);
 });
