@@ -1,10 +1,11 @@
 /**
  * What the SVG and the canvas map share: marker sizes, the reading order of concepts, the box a
- * tour step is framed in, and the verbs written on the map.
+ * tour step is framed in, how the view is framed again, and the verbs written on the map.
  */
 import { estimateLabelWidth, wrapLabel } from '../core/label.ts';
 import type { ConceptNode, Point, Relation } from '../core/types.ts';
-import { boundsOf, type Bounds } from '../render/zoom.ts';
+import type { ViewFraming } from '../render/framing.ts';
+import { boundsOf, type Bounds, type ViewTransform, type ZoomController } from '../render/zoom.ts';
 import type { LayoutState } from './state/layout.svelte.ts';
 import type { MapViewState } from './state/map-view.svelte.ts';
 
@@ -138,4 +139,42 @@ export function exposeForTools(element: Element, layout: LayoutState, toScreen: 
       settled: () => layout.settled,
     },
   });
+}
+
+/**
+ * Where a concept brought to the middle sits, as a share of the view's height: halfway, or on a
+ * phone higher up, above the Details panel's bottom sheet over the lower half of the map.
+ */
+export function centreHeight(): number {
+  return globalThis.matchMedia?.('(max-width: 700px)').matches ? 0.22 : 0.5;
+}
+
+/** A map drawing's own ways of framing its view, as `reframe` and `reframeAfterResize` use them. */
+export interface Framer {
+  fit(animate: boolean): void;
+  fitNodes(ids: readonly string[], animate: boolean): void;
+  zoom: ZoomController | undefined;
+  transform: ViewTransform;
+  positions: ReadonlyMap<string, Point>;
+}
+
+/** Frame the view as it was last asked to be: the tour step in view, or the whole map. */
+export function reframe(framing: ViewFraming, map: Pick<Framer, 'fit' | 'fitNodes'>): void {
+  const asked = framing.asked;
+  if (asked.kind === 'step') map.fitNodes(asked.ids, false);
+  else map.fit(false);
+}
+
+/** After the map's box changed from `previous` (CSS pixels), frame the view as `framing` says. */
+export function reframeAfterResize(framing: ViewFraming, selection: boolean, previous: { width: number; height: number }, map: Framer): void {
+  const action = framing.onResize(previous.width === 0 || previous.height === 0, selection);
+  const keep = action.kind === 'centre' ? map.positions.get(action.id) : undefined;
+  if (action.kind === 'step') map.fitNodes(action.ids, false);
+  else if (keep) map.zoom?.centreOn(keep, false, centreHeight());
+  else if (action.kind === 'fit' || !map.zoom) map.fit(false);
+  else {
+    // The point that was in the middle stays there, at the same scale.
+    const t = map.transform;
+    map.zoom.centreOn({ x: (previous.width / 2 - t.x) / t.k, y: (previous.height / 2 - t.y) / t.k }, false);
+  }
 }
