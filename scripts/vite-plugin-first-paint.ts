@@ -6,9 +6,9 @@
  * itself has arrived, long before the script has loaded, fetched the map and drawn it; the app
  * then hydrates it in place (src/main.ts). A tiny inline script right after it (allowed by its
  * hash in the Content-Security-Policy, which still refuses any other inline script) shows the
- * picture, whole, only when it is what the app will open:
- * no query (no other map, no view in the URL), nothing remembered in this browser that changes
- * the view, and the light theme. Otherwise the page waits for the app as before, with no
+ * picture, whole, only when it is what the app will open: no query (no other map, no view in the
+ * URL) and nothing remembered in this browser that changes the view. A dark system theme switches
+ * its colours before it is painted. Otherwise the page waits for the app as before, with no
  * picture of the wrong thing.
  */
 import { join } from 'node:path';
@@ -16,19 +16,31 @@ import { createServer, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { LoadResult } from '../src/core/types.ts';
 import { DEFAULT_MAP_ID } from '../src/ui/fetch-map.ts';
-import { FIRST_PAINT_ATTRIBUTE } from '../src/ui/first-paint-names.ts';
+import { FIRST_PAINT_ATTRIBUTE, FIRST_PAINT_CLASS } from '../src/ui/first-paint-names.ts';
 import { keysShaping } from '../src/ui/persist.ts';
+import { THEMES } from '../src/ui/url-state.ts';
 import { publishedResult } from './vite-plugin-pathomap.ts';
 
-/** The page's first script: decides, once the picture is parsed, whether it is shown. */
+/**
+ * The page's first script: sets the page's theme before anything is painted (no white flash for
+ * a reader whose system is dark) and decides, once the picture is parsed, whether it is shown.
+ */
 export function firstPaintScript(mapId: string): string {
   const keys = JSON.stringify(keysShaping(`map:${mapId}`));
+  const themes = JSON.stringify(THEMES);
   return (
-    `(function(){try{if(location.search.length>1)return;` +
-    `if(window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches)return;` +
+    `(function(){try{var r=document.documentElement,` +
+    // As the app chooses it (src/ui/App.svelte): the address's, else the system's colour scheme.
+    `t=new URLSearchParams(location.search).get('theme');` +
+    `if(${themes}.indexOf(t)<0)t=window.matchMedia&&matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light';` +
+    `r.setAttribute('data-theme',t);` +
+    `if(location.search.length>1)return;` +
     // An empty value is the default view, remembered: nothing that changes the picture.
     `var k=${keys};for(var i=0;i<k.length;i++)if(localStorage.getItem(k[i]))return;` +
-    `document.documentElement.setAttribute('${FIRST_PAINT_ATTRIBUTE}','')}catch(e){}` +
+    // The picture was rendered in the light theme; its colours are the explorer's custom properties.
+    `var e=document.querySelector('.${FIRST_PAINT_CLASS} [data-theme]');if(!e)return;e.setAttribute('data-theme',t);` +
+    `var s=e.querySelector('select[aria-label="Theme"]');if(s)s.value=t;` +
+    `r.setAttribute('${FIRST_PAINT_ATTRIBUTE}','')}catch(e){}` +
     // Done: it leaves no script in the page.
     `finally{var s=document.currentScript;if(s)s.remove()}})();`
   );

@@ -59,16 +59,17 @@ describe('the flagship map rendered ahead', () => {
   });
 
   it.each([
-    [1280, 720],
-    [1920, 1080],
-    [390, 844],
-  ])('becomes the live map in place at %i×%i (hydrated, not drawn again), every concept where it was', async (width, height) => {
+    [1280, 720, 'light'],
+    [1920, 1080, 'light'],
+    [390, 844, 'light'],
+    [1280, 720, 'dark'],
+  ] as const)('becomes the live map in place at %i×%i, %s (hydrated, not drawn again), every concept where it was', async (width, height, colorScheme) => {
     const viewport = { width, height };
-    const ahead = await withoutTheApp('', { viewport });
+    const ahead = await withoutTheApp('', { viewport, colorScheme });
     const before = await centres(ahead, '.first-paint');
     await ahead.context().close();
 
-    const context = await browser.newContext({ viewport });
+    const context = await browser.newContext({ viewport, colorScheme });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`));
@@ -89,6 +90,7 @@ describe('the flagship map rendered ahead', () => {
     await expect.poll(() => page.locator('svg.map [data-node-id][role="button"]').count()).toBe(map.nodes.length);
     expect(await page.locator('svg.map[data-rendered-ahead]').count()).toBe(1);
     expect(await page.locator('.explorer').count()).toBe(1);
+    expect(await page.locator('.explorer').getAttribute('data-theme')).toBe(colorScheme);
     const after = await centres(page, 'svg.map');
     for (const node of map.nodes) {
       const [a, b] = [before[node.id]!, after[node.id]!];
@@ -97,6 +99,53 @@ describe('the flagship map rendered ahead', () => {
     // No hydration mismatch, and the page's one inline script runs under the
     // Content-Security-Policy without a violation.
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  /** The page's colours before the app has run: its background, the explorer's, a label's, and the theme menu. */
+  const colours = (page: Page) =>
+    page.evaluate(() => {
+      const explorer = document.querySelector('.first-paint .explorer');
+      const label = document.querySelector('.first-paint svg.map .label');
+      const menu = document.querySelector<HTMLSelectElement>('.first-paint select[aria-label="Theme"]');
+      return {
+        page: getComputedStyle(document.body).backgroundColor,
+        explorer: explorer && getComputedStyle(explorer).backgroundColor,
+        label: label && getComputedStyle(label).fill,
+        menu: menu?.value,
+      };
+    });
+
+  it('is shown in the dark theme to a reader whose system is dark, before the app runs', async () => {
+    const page = await withoutTheApp('', { colorScheme: 'dark' });
+    expect(await page.locator('.first-paint').isVisible()).toBe(true);
+    expect(await colours(page)).toEqual({
+      page: 'rgb(20, 23, 28)',
+      explorer: 'rgb(20, 23, 28)',
+      label: 'rgb(233, 236, 241)',
+      menu: 'dark',
+    });
+    await saveScreenshot(page, 'first-paint-dark');
+    await page.context().close();
+    const light = await withoutTheApp('', { colorScheme: 'light' });
+    expect(await colours(light)).toEqual({
+      page: 'rgb(255, 255, 255)',
+      explorer: 'rgb(255, 255, 255)',
+      label: 'rgb(27, 30, 35)',
+      menu: 'light',
+    });
+    await light.context().close();
+  });
+
+  it.each([
+    ['a dark system, any other view', '?node=calcinosis-cutis', 'dark', 'rgb(20, 23, 28)'],
+    ['a dark system, light asked for in the address', '?theme=light', 'dark', 'rgb(255, 255, 255)'],
+    ['a light system, dark asked for in the address', '?theme=dark', 'light', 'rgb(20, 23, 28)'],
+  ] as const)('gives the page the theme the app will open in before the app runs (no flash of the other): %s', async (_, path, colorScheme, background) => {
+    const page = await withoutTheApp(path, { colorScheme });
+    await page.waitForLoadState('load');
+    expect(await page.locator('.first-paint').isVisible()).toBe(false);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background);
     await page.context().close();
   });
 
@@ -112,7 +161,6 @@ describe('the flagship map rendered ahead', () => {
     ['the reader’s own map opened last', '', {}, { 'pathomap:last-map': JSON.stringify({ kind: 'url', url: 'https://example.org/m.json' }) }],
     ['a view remembered for the flagship', '', {}, { 'pathomap:view:map:calcinosis-ssc': '?hide=imaging' }],
     ['pins remembered for the flagship', '', {}, { 'pathomap:pins:map:calcinosis-ssc': '{"osteonectin":{"x":1,"y":2}}' }],
-    ['a dark colour scheme', '', { colorScheme: 'dark' as const }, {}],
   ])('is not shown when the app will open something else: %s', async (_, path, options, storage) => {
     const page = await withoutTheApp(path, options, storage);
     await page.waitForLoadState('load');
