@@ -12,8 +12,9 @@ if (picture && document.documentElement.hasAttribute(FIRST_PAINT_ATTRIBUTE)) {
   // what opens): once the map has arrived, the app takes over that markup in place.
   fetchMap(DEFAULT_MAP_ID).then((result) => {
     if (!result.map) {
+      // Its problems instead of the picture, without asking for the map a second time.
       picture.remove();
-      mount(App, { target });
+      mount(App, { target, props: { initial: result } });
       return;
     }
     picture.removeAttribute('aria-hidden');

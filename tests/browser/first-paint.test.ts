@@ -149,6 +149,24 @@ describe('the flagship map rendered ahead', () => {
     await page.context().close();
   });
 
+  it('gives way to the problem, asked for once, when the map cannot be fetched', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    let requests = 0;
+    await page.route(/\/maps\/calcinosis-ssc\.json$/, (route) => {
+      requests++;
+      return route.fulfill({ status: 503, body: 'unavailable' });
+    });
+    await page.goto(inject('baseURL'));
+    const problem = page.getByText('maps/calcinosis-ssc.json could not be opened');
+    await problem.waitFor();
+    expect(await page.getByText('HTTP 503').count()).toBeGreaterThan(0);
+    expect(await page.locator('.first-paint').count()).toBe(0);
+    expect(await page.locator('svg.map').count()).toBe(0);
+    expect(requests).toBe(1);
+    await context.close();
+  });
+
   it('is shown again to a reader coming back to the flagship’s default view', async () => {
     const page = await withoutTheApp('', {}, { 'pathomap:view:map:calcinosis-ssc': '' });
     expect(await page.locator('.first-paint').isVisible()).toBe(true);
