@@ -84,6 +84,40 @@ export interface SceneFrame {
   slots: Int32Array;
 }
 
+/**
+ * What drawing the scene needs of a 2D context: a canvas's, or the SVG recorder's
+ * (svg-recorder.ts), which turns the same drawing into an SVG for export.
+ */
+export type SceneContext = Pick<
+  CanvasRenderingContext2D,
+  | 'setTransform'
+  | 'clearRect'
+  | 'save'
+  | 'restore'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'quadraticCurveTo'
+  | 'arc'
+  | 'rect'
+  | 'closePath'
+  | 'fill'
+  | 'stroke'
+  | 'fillText'
+  | 'strokeText'
+  | 'setLineDash'
+  | 'globalAlpha'
+  | 'strokeStyle'
+  | 'fillStyle'
+  | 'lineWidth'
+  | 'lineJoin'
+  | 'lineCap'
+  | 'miterLimit'
+  | 'font'
+  | 'textAlign'
+  | 'textBaseline'
+> & { readonly canvas: { readonly width: number; readonly height: number } };
+
 export interface FrameStats {
   nodesDrawn: number;
   edgesDrawn: number;
@@ -112,7 +146,7 @@ let scratchInView = new Uint8Array(0);
 let scratchEdges = new Int32Array(0);
 
 export function drawScene(
-  ctx: CanvasRenderingContext2D,
+  ctx: SceneContext,
   scene: Scene,
   state: SceneState,
   frame: SceneFrame,
@@ -220,7 +254,7 @@ export function clipSegment(ax: number, ay: number, bx: number, by: number, box:
  * moved back to a whole number of periods from the line's start, so dashes stay in place as
  * the view moves.
  */
-function addClippedLine(ctx: CanvasRenderingContext2D, ax: number, ay: number, bx: number, by: number, box: ViewBox, period = 0): boolean {
+function addClippedLine(ctx: SceneContext, ax: number, ay: number, bx: number, by: number, box: ViewBox, period = 0): boolean {
   const inside = ax >= box.x0 && ax <= box.x1 && ay >= box.y0 && ay <= box.y1 && bx >= box.x0 && bx <= box.x1 && by >= box.y0 && by <= box.y1;
   if (inside) {
     ctx.moveTo(ax, ay);
@@ -269,7 +303,7 @@ function edgeRun(scene: Scene, state: SceneState, frame: SceneFrame, e: number) 
 }
 
 function drawEdges(
-  ctx: CanvasRenderingContext2D,
+  ctx: SceneContext,
   scene: Scene,
   state: SceneState,
   frame: SceneFrame,
@@ -328,7 +362,8 @@ function drawEdges(
   }
   const ordered = [...groups.values()].sort((a, b) => (a.look === 1 ? -1 : a.look) - (b.look === 1 ? -1 : b.look));
   for (const group of ordered) {
-    const arrows = new Path2D();
+    // Arrowheads as triangles (tip, then the two corners of the base), filled once the lines are stroked.
+    const arrows: number[] = [];
     ctx.beginPath();
     const period = group.dash.reduce((a, b) => a + b, 0);
     const arrowLength = group.look === 2 ? 15 : 10.5;
@@ -348,10 +383,7 @@ function drawEdges(
       const uy = dy / d;
       const bx = end[0] - ux * arrowLength;
       const by = end[1] - uy * arrowLength;
-      arrows.moveTo(end[0], end[1]);
-      arrows.lineTo(bx - uy * arrowHalf, by + ux * arrowHalf);
-      arrows.lineTo(bx + uy * arrowHalf, by - ux * arrowHalf);
-      arrows.closePath();
+      arrows.push(end[0], end[1], bx - uy * arrowHalf, by + ux * arrowHalf, bx + uy * arrowHalf, by - ux * arrowHalf);
       drawn++;
     }
     const faded = group.look === 1;
@@ -365,7 +397,14 @@ function drawEdges(
     ctx.setLineDash(group.dash as number[]);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fill(arrows);
+    ctx.beginPath();
+    for (let a = 0; a < arrows.length; a += 6) {
+      ctx.moveTo(arrows[a]!, arrows[a + 1]!);
+      ctx.lineTo(arrows[a + 2]!, arrows[a + 3]!);
+      ctx.lineTo(arrows[a + 4]!, arrows[a + 5]!);
+      ctx.closePath();
+    }
+    ctx.fill();
   }
   ctx.globalAlpha = 1;
   return drawn;
@@ -410,7 +449,7 @@ export function packColour(colour: string, alpha: number): number | undefined {
  * milliseconds whatever their number.
  */
 function drawDots(
-  ctx: CanvasRenderingContext2D,
+  ctx: SceneContext,
   scene: Scene,
   state: SceneState,
   frame: SceneFrame,
@@ -426,7 +465,10 @@ function drawDots(
   const alphaOf = (dim: boolean) => (dim && !theme.print ? FADED_NODE_ALPHA : 1);
   const width = ctx.canvas.width;
   const height = ctx.canvas.height;
+  // Pixels need a real canvas (the SVG recorder draws every dot as a square).
+  const raster = 'drawImage' in ctx ? (ctx as CanvasRenderingContext2D) : undefined;
   const pixelWise =
+    raster !== undefined &&
     count >= PIXEL_DOTS &&
     typeof OffscreenCanvas !== 'undefined' &&
     scene.colours.every((c) => packColour(c, 1) !== undefined);
@@ -467,7 +509,7 @@ function drawDots(
       }
     }
     dotLayer.ctx.putImageData(dotLayer.image, 0, 0);
-    ctx.drawImage(dotLayer.canvas, 0, 0);
+    raster.drawImage(dotLayer.canvas, 0, 0);
     ctx.restore();
     return;
   }
@@ -501,7 +543,7 @@ function drawDots(
 }
 
 function drawNodes(
-  ctx: CanvasRenderingContext2D,
+  ctx: SceneContext,
   scene: Scene,
   state: SceneState,
   frame: SceneFrame,
@@ -599,7 +641,7 @@ function linesOf(node: SceneNode): readonly string[] {
 }
 
 function drawLabels(
-  ctx: CanvasRenderingContext2D,
+  ctx: SceneContext,
   scene: Scene,
   state: SceneState,
   frame: SceneFrame,

@@ -289,12 +289,13 @@ export function exportSvg(svg: SVGSVGElement, options: ExportSvgOptions): string
 }
 
 /**
- * A standalone SVG document of a picture of the view (a canvas map's, as a PNG `href`), with
- * the caption and sources set under it as in `exportSvg`. `context` is the map's element on the
- * page: its text colour and font are the caption's.
+ * A standalone SVG document of a canvas map's view, with the caption and sources set under it
+ * as in `exportSvg`: a picture of it (a PNG `href`), or its `drawing` as SVG elements (drawn by
+ * the SVG recorder, their look already in presentation attributes). `context` is the map's
+ * element on the page: its text colour and font are the caption's.
  */
 export function exportPictureSvg(
-  picture: { href: string; width: number; height: number },
+  picture: { width: number; height: number } & ({ href: string } | { drawing: SVGGElement }),
   context: Element,
   options: ExportSvgOptions,
 ): string {
@@ -302,12 +303,17 @@ export function exportPictureSvg(
   const root = doc.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
   const defs = doc.createElementNS(SVG_NS, 'defs');
-  const image = doc.createElementNS(SVG_NS, 'image');
-  image.setAttribute('href', picture.href);
-  image.setAttribute('width', num(picture.width));
-  image.setAttribute('height', num(picture.height));
-  root.append(defs, image);
-  return framed(root, defs, [image], context, context.getAttribute('aria-label'), { ...options, width: picture.width, height: picture.height });
+  let content: Element;
+  if ('href' in picture) {
+    content = doc.createElementNS(SVG_NS, 'image');
+    content.setAttribute('href', picture.href);
+    content.setAttribute('width', num(picture.width));
+    content.setAttribute('height', num(picture.height));
+  } else {
+    content = picture.drawing;
+  }
+  root.append(defs, content);
+  return framed(root, defs, [content], context, context.getAttribute('aria-label'), { ...options, width: picture.width, height: picture.height });
 }
 
 /**

@@ -52,7 +52,7 @@ export function shapePath(shape: NodeShape, r: number): string {
 }
 
 /** Adds the outline of `shape` at (x, y) with nominal radius r to a canvas path. */
-export function traceShape(ctx: CanvasRenderingContext2D | Path2D, shape: NodeShape, x: number, y: number, r: number): void {
+export function traceShape(ctx: Pick<CanvasPath, 'moveTo' | 'lineTo' | 'arc' | 'closePath'>, shape: NodeShape, x: number, y: number, r: number): void {
   const outline = UNIT_OUTLINES[shape];
   if (outline === 'circle') {
     ctx.moveTo(x + r, y);
