@@ -14,21 +14,20 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Up to 2 decimals: a hundredth of a pixel, invisible, and a file a third the size. */
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
-interface Style {
-  fillStyle: string;
-  strokeStyle: string;
-  lineWidth: number;
-  globalAlpha: number;
-  lineJoin: CanvasLineJoin;
-  lineCap: CanvasLineCap;
-  miterLimit: number;
-  font: string;
-  textAlign: CanvasTextAlign;
-  textBaseline: CanvasTextBaseline;
-  dash: number[];
-  /** a, b, c, d, e, f as in `setTransform`. */
-  matrix: [number, number, number, number, number, number];
-}
+/** The drawing state `save` and `restore` keep, besides the line dash and the transform. */
+const STYLE_KEYS = [
+  'fillStyle',
+  'strokeStyle',
+  'lineWidth',
+  'globalAlpha',
+  'lineJoin',
+  'lineCap',
+  'miterLimit',
+  'font',
+  'textAlign',
+  'textBaseline',
+] as const;
+type Matrix = [number, number, number, number, number, number];
 
 /** The canvas font shorthand as drawScene writes it: `[italic] [weight] <size>px <family>`. */
 export function parseCanvasFont(font: string): { style?: string; weight?: string; size: number; family: string } | undefined {
@@ -50,21 +49,20 @@ export class SvgRecorder implements SceneContext {
   /** Everything drawn so far, in drawing order. */
   readonly group: SVGGElement;
   readonly canvas: { readonly width: number; readonly height: number };
-  #style: Style = {
-    fillStyle: '#000000',
-    strokeStyle: '#000000',
-    lineWidth: 1,
-    globalAlpha: 1,
-    lineJoin: 'miter',
-    lineCap: 'butt',
-    miterLimit: 10,
-    font: '10px sans-serif',
-    textAlign: 'start',
-    textBaseline: 'alphabetic',
-    dash: [],
-    matrix: [1, 0, 0, 1, 0, 0],
-  };
-  #saved: Style[] = [];
+  fillStyle: string | CanvasGradient | CanvasPattern = '#000000';
+  strokeStyle: string | CanvasGradient | CanvasPattern = '#000000';
+  lineWidth = 1;
+  globalAlpha = 1;
+  lineJoin: CanvasLineJoin = 'miter';
+  lineCap: CanvasLineCap = 'butt';
+  miterLimit = 10;
+  font = '10px sans-serif';
+  textAlign: CanvasTextAlign = 'start';
+  textBaseline: CanvasTextBaseline = 'alphabetic';
+  #dash: number[] = [];
+  /** a, b, c, d, e, f as in `setTransform`. */
+  #matrix: Matrix = [1, 0, 0, 1, 0, 0];
+  #saved: { values: Pick<SvgRecorder, (typeof STYLE_KEYS)[number]>; dash: number[]; matrix: Matrix }[] = [];
   #path: string[] = [];
   #current: [number, number] | null = null;
   #subpathStart: [number, number] | null = null;
@@ -74,73 +72,16 @@ export class SvgRecorder implements SceneContext {
     this.canvas = { width, height };
   }
 
-  get fillStyle(): string {
-    return this.#style.fillStyle;
-  }
-  set fillStyle(value: string | CanvasGradient | CanvasPattern) {
-    this.#style.fillStyle = String(value);
-  }
-  get strokeStyle(): string {
-    return this.#style.strokeStyle;
-  }
-  set strokeStyle(value: string | CanvasGradient | CanvasPattern) {
-    this.#style.strokeStyle = String(value);
-  }
-  get lineWidth(): number {
-    return this.#style.lineWidth;
-  }
-  set lineWidth(value: number) {
-    if (Number.isFinite(value) && value > 0) this.#style.lineWidth = value;
-  }
-  get globalAlpha(): number {
-    return this.#style.globalAlpha;
-  }
-  set globalAlpha(value: number) {
-    if (Number.isFinite(value) && value >= 0 && value <= 1) this.#style.globalAlpha = value;
-  }
-  get lineJoin(): CanvasLineJoin {
-    return this.#style.lineJoin;
-  }
-  set lineJoin(value: CanvasLineJoin) {
-    this.#style.lineJoin = value;
-  }
-  get lineCap(): CanvasLineCap {
-    return this.#style.lineCap;
-  }
-  set lineCap(value: CanvasLineCap) {
-    this.#style.lineCap = value;
-  }
-  get miterLimit(): number {
-    return this.#style.miterLimit;
-  }
-  set miterLimit(value: number) {
-    this.#style.miterLimit = value;
-  }
-  get font(): string {
-    return this.#style.font;
-  }
-  set font(value: string) {
-    this.#style.font = value;
-  }
-  get textAlign(): CanvasTextAlign {
-    return this.#style.textAlign;
-  }
-  set textAlign(value: CanvasTextAlign) {
-    this.#style.textAlign = value;
-  }
-  get textBaseline(): CanvasTextBaseline {
-    return this.#style.textBaseline;
-  }
-  set textBaseline(value: CanvasTextBaseline) {
-    this.#style.textBaseline = value;
-  }
-
   save(): void {
-    this.#saved.push({ ...this.#style, dash: [...this.#style.dash], matrix: [...this.#style.matrix] });
+    const values = Object.fromEntries(STYLE_KEYS.map((key) => [key, this[key]])) as Pick<SvgRecorder, (typeof STYLE_KEYS)[number]>;
+    this.#saved.push({ values, dash: this.#dash, matrix: this.#matrix });
   }
   restore(): void {
     const saved = this.#saved.pop();
-    if (saved) this.#style = saved;
+    if (!saved) return;
+    Object.assign(this, saved.values);
+    this.#dash = saved.dash;
+    this.#matrix = saved.matrix;
   }
 
   setTransform(a?: number | DOMMatrix2DInit, b = 0, c = 0, d = 1, e = 0, f = 0): void {
@@ -148,14 +89,13 @@ export class SvgRecorder implements SceneContext {
       this.setTransform(a.a ?? a.m11 ?? 1, a.b ?? a.m12 ?? 0, a.c ?? a.m21 ?? 0, a.d ?? a.m22 ?? 1, a.e ?? a.m41 ?? 0, a.f ?? a.m42 ?? 0);
       return;
     }
-    const m: Style['matrix'] = [a ?? 1, b, c, d, e, f];
-    if (m[1] !== 0 || m[2] !== 0) throw new Error('SvgRecorder: rotated or skewed transforms are not supported');
-    this.#style.matrix = m;
+    if (b !== 0 || c !== 0) throw new Error('SvgRecorder: rotated or skewed transforms are not supported');
+    this.#matrix = [a ?? 1, b, c, d, e, f];
   }
 
   setLineDash(segments: Iterable<number>): void {
     const dash = [...segments];
-    if (dash.every((n) => Number.isFinite(n) && n >= 0)) this.#style.dash = dash.length % 2 ? [...dash, ...dash] : dash;
+    if (dash.every((n) => Number.isFinite(n) && n >= 0)) this.#dash = dash.length % 2 ? [...dash, ...dash] : dash;
   }
 
   /** The page's background is the export's to draw: clearing leaves nothing to record. */
@@ -187,7 +127,7 @@ export class SvgRecorder implements SceneContext {
   }
   rect(x: number, y: number, w: number, h: number): void {
     // Axis-aligned under the transforms allowed: relative runs keep thousands of dots short.
-    const [a, , , d] = this.#style.matrix;
+    const [a, , , d] = this.#matrix;
     const p = this.#point(x, y);
     this.#path.push(`M${num(p[0])} ${num(p[1])}h${num(a * w)}v${num(d * h)}h${num(-a * w)}Z`);
     this.#current = p;
@@ -240,7 +180,7 @@ export class SvgRecorder implements SceneContext {
   }
 
   #text(content: string, x: number, y: number, as: 'fill' | 'stroke'): void {
-    const font = parseCanvasFont(this.#style.font);
+    const font = parseCanvasFont(this.font);
     if (!font || content === '') return;
     const element = this.#element('text');
     const p = this.#point(x, y);
@@ -250,9 +190,9 @@ export class SvgRecorder implements SceneContext {
     element.setAttribute('font-size', num(font.size * this.#scale()));
     if (font.weight) element.setAttribute('font-weight', font.weight);
     if (font.style) element.setAttribute('font-style', font.style);
-    const anchor = ANCHORS[this.#style.textAlign];
+    const anchor = ANCHORS[this.textAlign];
     if (anchor) element.setAttribute('text-anchor', anchor);
-    const baseline = BASELINES[this.#style.textBaseline];
+    const baseline = BASELINES[this.textBaseline];
     if (baseline) element.setAttribute('dominant-baseline', baseline);
     if (as === 'fill') element.setAttribute('stroke', 'none');
     else element.setAttribute('fill', 'none');
@@ -262,16 +202,15 @@ export class SvgRecorder implements SceneContext {
   }
 
   #paint(element: SVGElement, as: 'fill' | 'stroke'): void {
-    const style = this.#style;
-    element.setAttribute(as, as === 'fill' ? style.fillStyle : style.strokeStyle);
-    if (style.globalAlpha < 1) element.setAttribute(`${as}-opacity`, num(style.globalAlpha));
+    element.setAttribute(as, String(as === 'fill' ? this.fillStyle : this.strokeStyle));
+    if (this.globalAlpha < 1) element.setAttribute(`${as}-opacity`, num(this.globalAlpha));
     if (as === 'stroke') {
       const scale = this.#scale();
-      element.setAttribute('stroke-width', num(style.lineWidth * scale));
-      if (style.lineJoin !== 'miter') element.setAttribute('stroke-linejoin', style.lineJoin);
-      else if (style.miterLimit !== 4) element.setAttribute('stroke-miterlimit', num(style.miterLimit));
-      if (style.lineCap !== 'butt') element.setAttribute('stroke-linecap', style.lineCap);
-      if (style.dash.length > 0) element.setAttribute('stroke-dasharray', style.dash.map((n) => num(n * scale)).join(' '));
+      element.setAttribute('stroke-width', num(this.lineWidth * scale));
+      if (this.lineJoin !== 'miter') element.setAttribute('stroke-linejoin', this.lineJoin);
+      else if (this.miterLimit !== 4) element.setAttribute('stroke-miterlimit', num(this.miterLimit));
+      if (this.lineCap !== 'butt') element.setAttribute('stroke-linecap', this.lineCap);
+      if (this.#dash.length > 0) element.setAttribute('stroke-dasharray', this.#dash.map((n) => num(n * scale)).join(' '));
     }
   }
 
@@ -282,13 +221,13 @@ export class SvgRecorder implements SceneContext {
   }
 
   #point(x: number, y: number): [number, number] {
-    const [a, , , d, e, f] = this.#style.matrix;
+    const [a, , , d, e, f] = this.#matrix;
     return [a * x + e, d * y + f];
   }
 
   /** How much longer a length is drawn than written (the transform's scale). */
   #scale(): number {
-    const [a, , , d] = this.#style.matrix;
+    const [a, , , d] = this.#matrix;
     return Math.sqrt(Math.abs(a * d));
   }
 }
