@@ -20,12 +20,22 @@ export type ResizeAction =
   | { kind: 'keep-middle' };
 
 export class ViewFraming {
-  #asked: Framing = { kind: 'whole' };
+  #asked: Framing;
   /** Whether the view has been framed at all (a layout may arrive after the map is mounted). */
   #framed = false;
 
+  /** Framed first as the whole map, or with the concept `centred` in sight. */
+  constructor(centred?: string) {
+    this.#asked = centred === undefined ? { kind: 'whole' } : { kind: 'centred', id: centred };
+  }
+
   get asked(): Framing {
     return this.#asked;
+  }
+
+  /** Whether the view has been framed at all yet. */
+  get framed(): boolean {
+    return this.#framed;
   }
 
   /** The whole map was fitted. */
@@ -40,9 +50,10 @@ export class ViewFraming {
     if (shown) this.#framed = true;
   }
 
-  /** A concept was brought to the middle. */
-  centred(id: string): void {
+  /** A concept was brought to the middle; asked before it had a place when not `shown`. */
+  centred(id: string, shown = true): void {
     this.#asked = { kind: 'centred', id };
+    if (shown) this.#framed = true;
   }
 
   /** The reader panned or zoomed. */
@@ -52,13 +63,12 @@ export class ViewFraming {
 
   /**
    * Whether the view is framed again now that the layout has moved: a view never framed is; and
-   * while the first layout settles, the whole map or the tour step stays framed, until the
-   * reader moves the view or a concept is brought to the middle.
+   * while the first layout settles, the whole map, the tour step or the concept in the middle
+   * stays framed, until the reader moves the view.
    */
   followsLayout(settled: boolean): boolean {
     if (!this.#framed) return true;
-    const kind = this.#asked.kind;
-    return !settled && (kind === 'whole' || kind === 'step');
+    return !settled && this.#asked.kind !== 'moved';
   }
 
   /**

@@ -143,36 +143,52 @@ export function exposeForTools(element: Element, layout: LayoutState, toScreen: 
   });
 }
 
+/** A phone-sized screen, where the Details panel is a bottom sheet over the lower part of the map. */
+export function detailsCoverMap(): boolean {
+  return globalThis.matchMedia?.('(max-width: 700px)').matches ?? false;
+}
+
 /**
  * Where a concept brought to the middle sits, as a share of the view's height: halfway, or on a
  * phone higher up, above the Details panel's bottom sheet over the lower half of the map.
  */
 export function centreHeight(): number {
-  return globalThis.matchMedia?.('(max-width: 700px)').matches ? 0.22 : 0.5;
+  return detailsCoverMap() ? 0.22 : 0.5;
+}
+
+/**
+ * The concept to bring into sight as the map opens: one selected by the link that opened it, on
+ * a phone, where the whole map fitted would leave it under the Details sheet.
+ */
+export function centredAtOpen(view: MapViewState): string | undefined {
+  return view.selection?.kind === 'node' && detailsCoverMap() ? view.selection.id : undefined;
 }
 
 /** A map drawing's own ways of framing its view, as `reframe` and `reframeAfterResize` use them. */
 export interface Framer {
   fit(animate: boolean): void;
   fitNodes(ids: readonly string[], animate: boolean): void;
+  centreOn(id: string, animate: boolean): void;
   zoom: ZoomController | undefined;
   transform: ViewTransform;
-  positions: ReadonlyMap<string, Point>;
 }
 
-/** Frame the view as it was last asked to be: the tour step in view, or the whole map. */
-export function reframe(framing: ViewFraming, map: Pick<Framer, 'fit' | 'fitNodes'>): void {
+/** Frame the view as it was last asked to be: the tour step in view, a concept in the middle, or the whole map. */
+export function reframe(framing: ViewFraming, map: Pick<Framer, 'fit' | 'fitNodes' | 'centreOn'>): void {
   const asked = framing.asked;
   if (asked.kind === 'step') map.fitNodes(asked.ids, false);
-  else map.fit(false);
+  else if (asked.kind === 'centred') {
+    // Never framed yet (a map opened on a concept): at the scale of the whole map.
+    if (!framing.framed) map.fit(false);
+    map.centreOn(asked.id, false);
+  } else map.fit(false);
 }
 
 /** After the map's box changed from `previous` (CSS pixels), frame the view as `framing` says. */
 export function reframeAfterResize(framing: ViewFraming, selection: boolean, previous: { width: number; height: number }, map: Framer): void {
   const action = framing.onResize(previous.width === 0 || previous.height === 0, selection);
-  const keep = action.kind === 'centre' ? map.positions.get(action.id) : undefined;
   if (action.kind === 'step') map.fitNodes(action.ids, false);
-  else if (keep) map.zoom?.centreOn(keep, false, centreHeight());
+  else if (action.kind === 'centre') reframe(framing, map);
   else if (action.kind === 'fit' || !map.zoom) map.fit(false);
   else {
     // The point that was in the middle stays there, at the same scale.

@@ -72,6 +72,24 @@ describe('the map, as reviewed in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it.each(['calcinosis-cutis', 'vascular-hypoxia', 'pxe'])(
+    'brings the concept a link opens on a phone (%s) above the bottom sheet, not under it',
+    async (id) => {
+      const label = map.nodes.find((n) => n.id === id)!.label;
+      const { page, errors } = await openApp(browser, `?node=${id}`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      await mapReady(page);
+      await expect.poll(() => detailsHeading(page)).toBe(label);
+      const sheet = (await detailsPanel(page).boundingBox())!;
+      const frame = (await mapDrawing(page).boundingBox())!;
+      const marker = (await nodeButton(page, label).locator('.marker').boundingBox())!;
+      // In the strip of map the sheet leaves, at the height a tapped concept is brought to.
+      expect(marker.y).toBeGreaterThanOrEqual(frame.y);
+      expect(marker.y + marker.height).toBeLessThanOrEqual(sheet.y);
+      expect(Math.abs(marker.y + marker.height / 2 - (frame.y + 0.22 * frame.height))).toBeLessThan(3);
+      expect(errors).toEqual([]);
+    },
+  );
+
   it('keeps a tapped concept visible above the bottom sheet on a phone', async () => {
     const node = map.nodes[0]!;
     const { page, errors } = await openApp(browser, '', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

@@ -17,8 +17,9 @@ describe('ViewFraming', () => {
     ['a view moved after a tour step is the reader’s', [stepped, moved], false, false, { kind: 'keep-middle' }],
     ['a map that had no size is fitted, whatever was done to it', [fitted, moved], true, true, { kind: 'fit' }],
     ['a map that had no size shows its tour step', [stepped], true, false, { kind: 'step', ids: ['a', 'b'] }],
+    ['a map opened on a concept to centre brings it into sight', [], true, true, { kind: 'centre', id: 'opened' }],
   ])('on resize: %s', (_name, steps, hadNoSize, selection, action) => {
-    const framing = new ViewFraming();
+    const framing = new ViewFraming(steps.length === 0 ? 'opened' : undefined);
     for (const step of steps) step(framing);
     expect(framing.onResize(hadNoSize, selection)).toEqual(action);
   });
@@ -30,7 +31,9 @@ describe('ViewFraming', () => {
     ['but not once it has settled', [fitted], true, false],
     ['a tour step stays framed while the layout settles', [stepped], false, true],
     ['a view the reader moved does not follow', [fitted, moved], false, false],
-    ['nor does a concept brought to the middle', [fitted, centred], false, false],
+    ['a concept brought to the middle stays there while the layout settles', [fitted, centred], false, true],
+    ['but is left where it is once it has settled', [fitted, centred], true, false],
+    ['a concept to centre asked before it had a place follows the layout', [(f) => f.centred('a', false)], true, true],
   ])('while the layout moves: %s', (_name, steps, settled, follows) => {
     const framing = new ViewFraming();
     for (const step of steps) step(framing);
