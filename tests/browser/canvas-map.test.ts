@@ -121,7 +121,6 @@ describe('a 3,000-concept map', () => {
     for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
     await page.waitForTimeout(600);
     const svg = (await exported(page, 'Export SVG', 'svg')).toString('utf8');
-    await writeFile('test-results/exports/canvas-3000-selected.svg', svg);
     const bold = [...svg.matchAll(/<text([^>]*font-weight="bold"[^>]*)>([^<]*)<\/text>/g)];
     const lines = (paint: RegExp) => bold.filter((m) => paint.test(m[1]!)).map((m) => m[2]).join(' ');
     const escaped = node.label.replace(/&/g, '&amp;').replace(/</g, '&lt;');
