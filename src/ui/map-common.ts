@@ -42,7 +42,7 @@ export interface ViewPicture {
   /** The view as it is now, in full detail, at `scale` pixels per CSS pixel. */
   draw(scale: number): HTMLCanvasElement;
   /** The same drawing as SVG elements (CSS pixels), for a vector export. */
-  vector(): SVGGElement;
+  vector(): Promise<SVGGElement>;
 }
 
 /** Marker radius: a little larger for concepts with more relations. */
