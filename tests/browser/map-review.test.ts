@@ -48,6 +48,35 @@ describe('the map, as reviewed in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps a concept brought to the middle under the pointer when it is then dragged (the view does not chase it)', async () => {
+    const { page, errors } = await openApp(browser);
+    await mapReady(page);
+    await page.getByRole('combobox', { name: 'Search' }).fill('identified');
+    await page.getByRole('option').first().waitFor();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedNodeId(page)).not.toBeNull();
+    const id = (await focusedNodeId(page))!;
+    const frame = (await mapDrawing(page).boundingBox())!;
+    const middle = { x: frame.x + frame.width / 2, y: frame.y + frame.height / 2 };
+    await expect.poll(async () => Math.hypot((await markerCentres(page))[id]!.x - middle.x, (await markerCentres(page))[id]!.y - middle.y)).toBeLessThan(3);
+    const start = (await markerCentres(page))[id]!;
+    const end = { x: start.x + 120, y: start.y + 70 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(start.x + (120 * i) / 12, start.y + (70 * i) / 12);
+      await page.waitForTimeout(16);
+    }
+    await page.waitForTimeout(200);
+    const during = (await markerCentres(page))[id]!;
+    await page.mouse.up();
+    await page.waitForTimeout(400);
+    const after = (await markerCentres(page))[id]!;
+    expect(Math.hypot(during.x - end.x, during.y - end.y)).toBeLessThan(4);
+    expect(Math.hypot(after.x - end.x, after.y - end.y)).toBeLessThan(4);
+    expect(errors).toEqual([]);
+  });
+
   it('draws the fitted map at first paint under reduced motion (no frame at scale 1)', async () => {
     const read = (page: Page) => mapDrawing(page).locator(':scope > g').evaluate((g) => getComputedStyle(g).transform);
     const { page: normal } = await openApp(browser);

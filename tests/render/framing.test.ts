@@ -17,11 +17,30 @@ describe('ViewFraming', () => {
     ['a view moved after a tour step is the reader’s', [stepped, moved], false, false, { kind: 'keep-middle' }],
     ['a map that had no size is fitted, whatever was done to it', [fitted, moved], true, true, { kind: 'fit' }],
     ['a map that had no size shows its tour step', [stepped], true, false, { kind: 'step', ids: ['a', 'b'] }],
-    ['a map opened on a concept to centre brings it into sight', [], true, true, { kind: 'centre', id: 'opened' }],
   ])('on resize: %s', (_name, steps, hadNoSize, selection, action) => {
-    const framing = new ViewFraming(steps.length === 0 ? 'opened' : undefined);
+    const framing = new ViewFraming();
     for (const step of steps) step(framing);
     expect(framing.onResize(hadNoSize, selection)).toEqual(action);
+  });
+
+  it('a map opened on a concept to centre brings it into sight once it has a size, and follows the layout until then', () => {
+    const framing = new ViewFraming('opened');
+    expect(framing.framed).toBe(false);
+    expect(framing.followsLayout(false)).toBe(true);
+    expect(framing.onResize(true, true)).toEqual({ kind: 'centre', id: 'opened' });
+  });
+
+  it.each<[string, Step[]]>([
+    ['the whole map', [fitted]],
+    ['a tour step', [stepped]],
+    ['a concept in the middle', [fitted, centred]],
+  ])('once the layout has settled, later motion (a drag) is not followed: %s', (_name, steps) => {
+    const framing = new ViewFraming();
+    for (const step of steps) step(framing);
+    expect(framing.followsLayout(false)).toBe(true);
+    expect(framing.followsLayout(true)).toBe(false);
+    // The reader drags a concept: the layout moves again, unsettled.
+    expect(framing.followsLayout(false)).toBe(false);
   });
 
   it.each<[string, Step[], boolean, boolean]>([
