@@ -465,7 +465,7 @@ function drawDots(
   const alphaOf = (dim: boolean) => (dim && !theme.print ? FADED_NODE_ALPHA : 1);
   const width = ctx.canvas.width;
   const height = ctx.canvas.height;
-  // Pixels need a real canvas (the SVG recorder draws every dot as a square).
+  // Pixels need a canvas to draw the buffer onto; the SVG recorder has none, so it gets squares.
   const raster = 'drawImage' in ctx ? (ctx as CanvasRenderingContext2D) : undefined;
   const pixelWise =
     raster !== undefined &&

@@ -313,7 +313,10 @@ export function exportPictureSvg(
     content = picture.drawing;
   }
   root.append(defs, content);
-  return framed(root, defs, [content], context, context.getAttribute('aria-label'), { ...options, width: picture.width, height: picture.height });
+  // A drawing reaches a margin beyond the view (what is about to scroll in): clipped to the view,
+  // so nothing hangs outside the picture once a slide program ungroups it.
+  const clip = 'drawing' in picture;
+  return framed(root, defs, [content], context, context.getAttribute('aria-label'), { ...options, width: picture.width, height: picture.height, clip });
 }
 
 /**
@@ -326,7 +329,7 @@ function framed(
   drawing: Node[],
   context: Element,
   title: string | null,
-  options: ExportSvgOptions & { width: number; height: number },
+  options: ExportSvgOptions & { width: number; height: number; clip?: boolean },
 ): string {
   const doc = root.ownerDocument;
   const { width, height } = options;
@@ -341,7 +344,7 @@ function framed(
   root.setAttribute('height', num(total));
   root.setAttribute('viewBox', `0 0 ${num(width)} ${num(total)}`);
 
-  if (below.height > 0) {
+  if (below.height > 0 || options.clip) {
     // Concepts cut by the edge of the screen must not spill into the caption.
     const clip = doc.createElementNS(SVG_NS, 'clipPath');
     clip.setAttribute('id', 'pm-export-view');

@@ -89,8 +89,10 @@ export class SvgRecorder implements SceneContext {
       this.setTransform(a.a ?? a.m11 ?? 1, a.b ?? a.m12 ?? 0, a.c ?? a.m21 ?? 0, a.d ?? a.m22 ?? 1, a.e ?? a.m41 ?? 0, a.f ?? a.m42 ?? 0);
       return;
     }
-    if (b !== 0 || c !== 0) throw new Error('SvgRecorder: rotated or skewed transforms are not supported');
-    this.#matrix = [a ?? 1, b, c, d, e, f];
+    const scale = a ?? 1;
+    // Lengths (radii, widths, font sizes) are scaled by one factor: anything else would be drawn wrong.
+    if (b !== 0 || c !== 0 || scale !== d || scale <= 0) throw new Error('SvgRecorder: only uniform positive scales and translations are supported');
+    this.#matrix = [scale, b, c, d, e, f];
   }
 
   setLineDash(segments: Iterable<number>): void {
@@ -136,8 +138,13 @@ export class SvgRecorder implements SceneContext {
   arc(x: number, y: number, radius: number, startAngle: number, endAngle: number, counterclockwise = false): void {
     const at = (angle: number) => this.#point(x + radius * Math.cos(angle), y + radius * Math.sin(angle));
     const start = at(startAngle);
-    this.#path.push(`${this.#current ? 'L' : 'M'}${num(start[0])} ${num(start[1])}`);
-    if (!this.#current) this.#subpathStart = start;
+    const current = this.#current;
+    if (!current) {
+      this.#path.push(`M${num(start[0])} ${num(start[1])}`);
+      this.#subpathStart = start;
+    } else if (num(current[0]) !== num(start[0]) || num(current[1]) !== num(start[1])) {
+      this.#path.push(`L${num(start[0])} ${num(start[1])}`);
+    }
     const r = num(radius * this.#scale());
     const sweep = counterclockwise ? 0 : 1;
     let span = counterclockwise ? startAngle - endAngle : endAngle - startAngle;
@@ -180,8 +187,10 @@ export class SvgRecorder implements SceneContext {
   }
 
   #text(content: string, x: number, y: number, as: 'fill' | 'stroke'): void {
+    if (content === '') return;
     const font = parseCanvasFont(this.font);
-    if (!font || content === '') return;
+    // Labels left out without a word would be worse than an export that fails and says why.
+    if (!font) throw new Error(`SvgRecorder: cannot read the font "${this.font}"`);
     const element = this.#element('text');
     const p = this.#point(x, y);
     element.setAttribute('x', num(p[0]));

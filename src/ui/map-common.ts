@@ -158,10 +158,11 @@ export function centreHeight(): number {
 
 /**
  * The concept to bring into sight as the map opens: one selected by the link that opened it, on
- * a phone, where the whole map fitted would leave it under the Details sheet.
+ * a phone, where the whole map fitted would leave it under the Details sheet. A still picture
+ * (no zoom to move) is always the whole map.
  */
-export function centredAtOpen(view: MapViewState): string | undefined {
-  return view.selection?.kind === 'node' && detailsCoverMap() ? view.selection.id : undefined;
+export function centredAtOpen(view: MapViewState, interactive: boolean): string | undefined {
+  return interactive && view.selection?.kind === 'node' && detailsCoverMap() ? view.selection.id : undefined;
 }
 
 /** A map drawing's own ways of framing its view, as `reframe` and `reframeAfterResize` use them. */

@@ -237,6 +237,8 @@ describe('a 3,000-concept map, exported for slides', () => {
     const svgText = svg.toString('utf8');
     const box = await canvas.boundingBox();
     expect(svgText).not.toContain('<image');
+    // What the canvas draws beyond the view's edge is clipped to the view.
+    expect(svgText).toMatch(/<g clip-path="url\(#pm-export-view\)">/);
     const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svgText)!;
     expect(Number(size[1])).toBeCloseTo(box!.width, 1);
     expect(Number(size[2])).toBeCloseTo(box!.height, 1);

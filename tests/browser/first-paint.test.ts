@@ -137,6 +137,15 @@ describe('the flagship map rendered ahead', () => {
     await light.context().close();
   });
 
+  it('is dark from the very start for a dark system, before any script has run', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, colorScheme: 'dark', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(inject('baseURL'));
+    expect(await page.evaluate(() => document.documentElement.hasAttribute('data-theme'))).toBe(false);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 23, 28)');
+    await context.close();
+  });
+
   it.each([
     ['a dark system, any other view', '?node=calcinosis-cutis', 'dark', 'rgb(20, 23, 28)'],
     ['a dark system, light asked for in the address', '?theme=light', 'dark', 'rgb(255, 255, 255)'],

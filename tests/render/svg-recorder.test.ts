@@ -53,6 +53,16 @@ describe('SvgRecorder', () => {
       ['<path d="M60 50A10 10 0 0 1 40 50A10 10 0 0 1 60 50" fill="#000000"></path>'],
     ],
     [
+      'a circle traced from its start point (as node shapes are): no zero-length line first',
+      (c) => {
+        c.beginPath();
+        c.moveTo(60, 50);
+        c.arc(50, 50, 10, 0, 2 * Math.PI);
+        c.fill();
+      },
+      ['<path d="M60 50A10 10 0 0 1 40 50A10 10 0 0 1 60 50" fill="#000000"></path>'],
+    ],
+    [
       'a quarter arc joined to the point before it',
       (c) => {
         c.beginPath();
@@ -102,8 +112,19 @@ describe('SvgRecorder', () => {
     expect(record(draw)).toEqual(expected);
   });
 
-  it('refuses a rotated transform rather than drawing it wrong', () => {
-    expect(() => new SvgRecorder(document, 10, 10).setTransform(0, 1, -1, 0, 0, 0)).toThrow(/rotated/);
+  it.each([
+    ['rotated', [0, 1, -1, 0, 0, 0]],
+    ['stretched', [2, 0, 0, 1, 0, 0]],
+    ['flipped', [-1, 0, 0, -1, 0, 0]],
+  ])('refuses a %s transform rather than drawing it wrong', (_, m) => {
+    const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
+    expect(() => new SvgRecorder(document, 10, 10).setTransform(a, b, c, d, e, f)).toThrow(/uniform positive scales/);
+  });
+
+  it('fails with the font named rather than leaving labels out', () => {
+    const ctx = new SvgRecorder(document, 10, 10);
+    ctx.font = 'bold 1.2em serif';
+    expect(() => ctx.fillText('Fetuin-A', 1, 1)).toThrow(/cannot read the font "bold 1.2em serif"/);
   });
 
   it.each([
