@@ -146,6 +146,26 @@ describe('the flagship map rendered ahead', () => {
     await context.close();
   });
 
+  it('says the map is loading in the theme’s colours while it arrives (light words on the dark page)', async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 400 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/maps\/calcinosis-ssc\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(inject('baseURL') + '?map=calcinosis-ssc');
+    const status = page.getByText('Loading the map');
+    await status.waitFor();
+    expect(await status.evaluate((p) => [getComputedStyle(p).color, getComputedStyle(document.body).backgroundColor])).toEqual([
+      'rgb(233, 236, 241)',
+      'rgb(20, 23, 28)',
+    ]);
+    release();
+    await context.close();
+  });
+
   it.each([
     ['a dark system, any other view', '?node=calcinosis-cutis', 'dark', 'rgb(20, 23, 28)'],
     ['a dark system, light asked for in the address', '?theme=light', 'dark', 'rgb(255, 255, 255)'],
