@@ -1,20 +1,14 @@
 // The chromeless embed (`?embed`) a slide deck puts in an iframe, each of its URL options, and
 // guided tours stepped with the keys a slide clicker sends.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
-import { launchChromium, openApp, saveScreenshot } from './harness.ts';
-import { loadFlagship, neighboursOf } from './map-helpers.ts';
+import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
+import { neighboursOf } from './map-helpers.ts';
 
 let browser: Browser;
 let map: PathoMap;
-beforeAll(async () => {
-  browser = await launchChromium();
-  map = await loadFlagship();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+flagshipForFile((session) => ({ browser, map } = session));
 
 const conceptButtons = (page: Page) => page.locator('[data-node-id][role="button"]');
 const details = (page: Page) => page.getByRole('complementary', { name: 'Details' });

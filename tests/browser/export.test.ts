@@ -2,8 +2,8 @@
 // the promised sizes, and the reference files hold the flagship's sources.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, openApp } from './harness.ts';
 import { mapReady } from './map-helpers.ts';
 
 /**
@@ -22,12 +22,7 @@ const MEAN_TOLERANCE = 0.5;
 const OFF_PIXELS_TOLERANCE = 0.0005;
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForFile((launched) => (browser = launched));
 
 const VALENZUELA_DOI = '10.1097/BOR.0000000000000220';
 

@@ -1,15 +1,10 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadMapFile } from '../../scripts/lib/load-map-file.ts';
-import { launchChromium, openApp, saveScreenshot } from './harness.ts';
+import { chromiumForFile, openApp, saveScreenshot } from './harness.ts';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForFile((launched) => (browser = launched));
 
 describe('the flagship map page', () => {
   it('lists every concept of the flagship map with its evidence, without console errors', async () => {

@@ -2,20 +2,13 @@
 // screen before the app's script has run, replaced by the live map without moving, and never
 // shown when the app will open something else.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
-import { launchChromium, saveScreenshot } from './harness.ts';
-import { loadFlagship } from './map-helpers.ts';
+import { flagshipForFile, saveScreenshot } from './harness.ts';
 
 let browser: Browser;
 let map: PathoMap;
-beforeAll(async () => {
-  browser = await launchChromium();
-  map = await loadFlagship();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+flagshipForFile((session) => ({ browser, map } = session));
 
 /** The page with the app's own script refused: only what the HTML itself paints is left. */
 async function withoutTheApp(path = '', options: BrowserContextOptions = {}, storage: Record<string, string> = {}) {

@@ -1,11 +1,38 @@
 // Chromium for browser tests (see scripts/lib/chromium.ts), and opening the built app in it.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.ts';
+import type { PathoMap } from '../../src/core/types.ts';
+import { loadFlagship } from './map-helpers.ts';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+}
+
+/** Chromium for one test file's tests: launched before them (handed to `take`), closed after. */
+export function chromiumForFile(take: (browser: Browser) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    take(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+}
+
+/** As `chromiumForFile`, with the flagship map as the build publishes it. */
+export function flagshipForFile(take: (session: { browser: Browser; map: PathoMap }) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const [launched, map] = await Promise.all([launchChromium(), loadFlagship()]);
+    browser = launched;
+    take({ browser, map });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 }
 
 export interface OpenedPage {

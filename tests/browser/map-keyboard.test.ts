@@ -1,19 +1,14 @@
 // The explorable map with the keyboard only: Tab reaches the concepts, arrows walk along
 // relations, Enter opens Details, Escape closes them.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
-import { launchChromium, openApp } from './harness.ts';
-import { detailsHeading, detailsPanel, focusedNodeId, labelOf, loadFlagship, mapReady, neighboursOf } from './map-helpers.ts';
+import { flagshipForFile, openApp } from './harness.ts';
+import { detailsHeading, detailsPanel, focusedNodeId, labelOf, mapReady, neighboursOf } from './map-helpers.ts';
 
 let browser: Browser;
 let map: PathoMap;
-beforeAll(async () => {
-  [browser, map] = await Promise.all([launchChromium(), loadFlagship()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+flagshipForFile((session) => ({ browser, map } = session));
 
 /** Tab presses allowed to get from the top of the page to the first concept. */
 const MAX_TABS = 25;

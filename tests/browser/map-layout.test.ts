@@ -1,19 +1,14 @@
 // The map's picture: the same on every load, settled at first paint with or without reduced
 // motion, and usable on a phone with Details as a bottom sheet. Saves screenshots to look at.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
-import { launchChromium, openApp, saveScreenshot } from './harness.ts';
-import { detailsHeading, detailsPanel, loadFlagship, mapDrawing, mapReady, nodeButton } from './map-helpers.ts';
+import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
+import { detailsHeading, detailsPanel, mapDrawing, mapReady, nodeButton } from './map-helpers.ts';
 
 let browser: Browser;
 let map: PathoMap;
-beforeAll(async () => {
-  [browser, map] = await Promise.all([launchChromium(), loadFlagship()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+flagshipForFile((session) => ({ browser, map } = session));
 
 interface Picture {
   transforms: Record<string, string>;

@@ -1,9 +1,9 @@
 // Links into the map: a selected concept in focus mode, a path between two concepts, and the
 // browser's back button stepping through the reader's selections.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
-import { launchChromium, openApp, saveScreenshot } from './harness.ts';
+import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
 import {
   detailsHeading,
   detailsPanel,
@@ -20,12 +20,7 @@ import {
 
 let browser: Browser;
 let map: PathoMap;
-beforeAll(async () => {
-  [browser, map] = await Promise.all([launchChromium(), loadFlagship()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+flagshipForFile((session) => ({ browser, map } = session));
 
 describe('links into the map', () => {
   it('opens ?node=…&depth=1 on that concept with only its one-step neighbourhood drawn', async () => {

@@ -1,18 +1,13 @@
 // Regressions found by looking at the map in Chromium: label clicks, centring when the panel opens, reduced motion at first paint, and the phone sheet.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PathoMap } from '../../src/core/types.ts';
-import { launchChromium, openApp } from './harness.ts';
-import { detailsHeading, detailsPanel, focusedNodeId, loadFlagship, mapDrawing, mapReady, nodeButton, nodeScreenCentres } from './map-helpers.ts';
+import { flagshipForFile, openApp } from './harness.ts';
+import { detailsHeading, detailsPanel, focusedNodeId, mapDrawing, mapReady, nodeButton, nodeScreenCentres } from './map-helpers.ts';
 
 let browser: Browser;
 let map: PathoMap;
-beforeAll(async () => {
-  [browser, map] = await Promise.all([launchChromium(), loadFlagship()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+flagshipForFile((session) => ({ browser, map } = session));
 
 async function markerCentres(page: Page) {
   return nodeScreenCentres(page);

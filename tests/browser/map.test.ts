@@ -1,9 +1,9 @@
 // The explorable map in Chromium: details with highlighted quotes, search into source text,
 // category filters, relations and the text view. Expectations come from the flagship map file.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PathoMap, TextSpan } from '../../src/core/types.ts';
-import { launchChromium, openApp, saveScreenshot } from './harness.ts';
+import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
 import {
   detailsHeading,
   detailsPanel,
@@ -21,12 +21,7 @@ import {
 
 let browser: Browser;
 let map: PathoMap;
-beforeAll(async () => {
-  [browser, map] = await Promise.all([launchChromium(), loadFlagship()]);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+flagshipForFile((session) => ({ browser, map } = session));
 
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const wordsOf = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(fold);

@@ -3,16 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openApp } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { chromiumForFile, openApp } from './harness.ts';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+chromiumForFile((launched) => (browser = launched));
 
 const transformOf = (page: Page, id: string) => page.locator(`[data-node-id="${id}"]`).getAttribute('transform');
 
