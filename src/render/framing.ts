@@ -23,8 +23,6 @@ export class ViewFraming {
   #asked: Framing;
   /** Whether the view has been framed at all (a layout may arrive after the map is mounted). */
   #framed = false;
-  /** The first layout has settled: later motion (a drag, a reset) is the reader's, not followed. */
-  #settledOnce = false;
 
   /** Framed first as the whole map, or with the concept `centred` in sight. */
   constructor(centred?: string) {
@@ -66,13 +64,13 @@ export class ViewFraming {
   /**
    * Whether the view is framed again now that the layout has moved: a view never framed is; and
    * while the first layout settles, the whole map, the tour step or the concept in the middle
-   * stays framed, until the reader moves the view. Once it has settled, the layout moves only
-   * when the reader drags a concept, and the view must then stay still under the pointer.
+   * stays framed, until the reader moves the view. Once it has settled (`firstSettled`), the
+   * layout moves only when the reader drags a concept, and the view must then stay still under
+   * the pointer.
    */
-  followsLayout(settled: boolean): boolean {
-    if (settled) this.#settledOnce = true;
+  followsLayout(firstSettled: boolean): boolean {
     if (!this.#framed) return true;
-    return !this.#settledOnce && this.#asked.kind !== 'moved';
+    return !firstSettled && this.#asked.kind !== 'moved';
   }
 
   /**

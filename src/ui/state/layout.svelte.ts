@@ -102,6 +102,14 @@ export class LayoutState {
     } else this.#start();
   }
 
+  /**
+   * Whether the map's first layout has settled (a saved arrangement has). Later motion — after a
+   * drag — is the reader's doing, even while `settled` is false again.
+   */
+  get firstSettled(): boolean {
+    return this.#everSettled;
+  }
+
   /** Said by the renderer once the map's first picture is drawn: a large map's layout may begin. */
   shown(): void {
     // Only a layout waiting for its picture: a saved arrangement stays still until a drag.

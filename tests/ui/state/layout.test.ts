@@ -60,6 +60,25 @@ describe('LayoutState: when the layout begins', () => {
   });
 });
 
+describe('LayoutState: settled once', () => {
+  it('stays settled once when a drag moves the layout again (the view must not follow a drag)', async () => {
+    vi.useRealTimers();
+    const layout = open(saved);
+    expect(layout.firstSettled).toBe(true);
+    const id = saved.nodes[3]!.id;
+    layout.dragStart(id);
+    layout.dragMove(id, 500, 400);
+    await vi.waitUntil(() => !layout.settled, { timeout: 5000, interval: 5 });
+    expect(layout.firstSettled).toBe(true);
+  });
+
+  it('has not settled once while a large map’s first layout runs', () => {
+    const layout = open(large);
+    layout.shown();
+    expect(layout.firstSettled).toBe(false);
+  });
+});
+
 describe('LayoutState: a large map settling', () => {
   // The layout runs in-process here (no worker), in slices between timers, reporting progress.
   const settle = async (reducedMotion: boolean) => {
