@@ -8,8 +8,8 @@
  *   a hub, most relations inside a cluster, some between clusters of neighbouring bands, a few
  *   concepts everyone cites, and labels of two to five words.
  */
-import { createRandom, type RandomSource } from '../src/core/random.ts';
-import type { Category, ConceptNode, EvidenceLevel, LoadResult, PathoMap, Relation } from '../src/core/types.ts';
+import { createRandom, type RandomSource } from '../src/core/model/random.ts';
+import type { Category, ConceptNode, EvidenceLevel, LoadResult, PathoMap, Relation } from '../src/core/model/types.ts';
 
 export type GraphKind = 'uniform' | 'concept';
 

@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asLoadResult, generateMap, type GraphKind } from './bench-generate.ts';
-import type { LoadResult, PathoMap } from '../src/core/types.ts';
+import type { LoadResult, PathoMap } from '../src/core/model/types.ts';
 import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -4,7 +4,7 @@
  * exits with 1 if any map has an error, so builds and CI stop on a broken map.
  */
 import { join } from 'node:path';
-import { formatProblem, type LoadResult, type PathoMap } from '../src/core/types.ts';
+import { formatProblem, type LoadResult, type PathoMap } from '../src/core/model/types.ts';
 import { displayPath } from './lib/load-map-file.ts';
 import { listMapFiles, loadMapWithLayout } from './lib/maps-folder.ts';
 

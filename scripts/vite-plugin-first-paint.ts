@@ -14,7 +14,7 @@
 import { join } from 'node:path';
 import { createServer, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import type { LoadResult } from '../src/core/types.ts';
+import type { LoadResult } from '../src/core/model/types.ts';
 import { DEFAULT_MAP_ID } from '../src/ui/fetch-map.ts';
 import { FIRST_PAINT_ATTRIBUTE, FIRST_PAINT_CLASS } from '../src/ui/first-paint-names.ts';
 import { keysShaping } from '../src/ui/persist.ts';

@@ -15,9 +15,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { settledPositions } from '../src/core/layout-host.ts';
-import { parseLayout, serializeLayout } from '../src/core/saved-layout.ts';
-import { formatProblem, type LoadResult } from '../src/core/types.ts';
+import { settledPositions } from '../src/core/layout/host.ts';
+import { parseLayout, serializeLayout } from '../src/core/layout/saved-layout.ts';
+import { formatProblem, type LoadResult } from '../src/core/model/types.ts';
 import { layoutPathFor, listMapFiles, loadMapWithLayout } from './lib/maps-folder.ts';
 
 export interface PathomapPluginOptions {

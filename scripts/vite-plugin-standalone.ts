@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { OutputAsset, OutputBundle } from 'rolldown';
 import type { Plugin, PluginOption } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import type { LoadResult } from '../src/core/types.ts';
+import type { LoadResult } from '../src/core/model/types.ts';
 import { embeddedMapScript } from '../src/ui/embedded-map.ts';
 import { CONTENT_SECURITY_POLICY, scriptHash } from './vite-plugin-csp.ts';
 

@@ -6,7 +6,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadAnyMap } from '../../src/core/formats/index.ts';
-import type { LoadResult } from '../../src/core/types.ts';
+import type { LoadResult } from '../../src/core/model/types.ts';
 
 /**
  * Checks and resolves the map at `path`. Problems name the file as `displayName`, by default

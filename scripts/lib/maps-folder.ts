@@ -5,8 +5,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { applyLayout, LAYOUT_FILE_SUFFIX, parseLayout } from '../../src/core/saved-layout.ts';
-import type { LoadResult } from '../../src/core/types.ts';
+import { applyLayout, LAYOUT_FILE_SUFFIX, parseLayout } from '../../src/core/layout/saved-layout.ts';
+import type { LoadResult } from '../../src/core/model/types.ts';
 import { displayPath, loadMapFile } from './load-map-file.ts';
 
 const MAP_FILE = /\.(ya?ml|json)$/i;

@@ -5,8 +5,8 @@
  * or illegible at this zoom is skipped (see `lod.ts`), so a frame costs little even with
  * tens of thousands of concepts. Framework-free: the canvas component decides when to draw.
  */
-import { wrapLabel } from '../core/label.ts';
-import type { NodeShape } from '../core/types.ts';
+import { wrapLabel } from '../core/model/label.ts';
+import type { NodeShape } from '../core/model/types.ts';
 import { levelOfDetail, type Lod } from './lod.ts';
 import { traceShape } from './shapes.ts';
 import type { ViewTransform } from './zoom.ts';

@@ -5,7 +5,7 @@
  * A press that does not move is a click: it keeps its click and leaves the layout still; a
  * press that moved swallows the click that follows, as d3-drag does.
  */
-import type { Point } from '../core/types.ts';
+import type { Point } from '../core/model/types.ts';
 import { CLICK_DISTANCE, suppressNextClick } from './zoom.ts';
 
 export interface NodeDragOptions {

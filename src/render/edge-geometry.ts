@@ -2,7 +2,7 @@
  * Where an edge runs: from the rim of its source marker to the rim of its target marker (so the
  * arrowhead touches the target), bent apart when two relations join the same pair of concepts.
  */
-import type { Point } from '../core/types.ts';
+import type { Point } from '../core/model/types.ts';
 
 export interface EdgeShape {
   /** SVG path data. */

@@ -3,7 +3,7 @@
  * greyscale and on a washed-out projector, not by colour alone. One definition serves the SVG
  * map (path data) and the canvas map (traced outlines).
  */
-import type { NodeShape, Point } from '../core/types.ts';
+import type { NodeShape, Point } from '../core/model/types.ts';
 
 /** A shape at radius 1: a circle, or the corners of a polygon. */
 type UnitOutline = 'circle' | readonly Point[];

@@ -5,7 +5,7 @@
  * a drag pans, a click after a pan is swallowed) without its 18 kB of transitions,
  * colours and interpolators: the map only ever needs one smooth "fly to".
  */
-import type { Point } from '../core/types.ts';
+import type { Point } from '../core/model/types.ts';
 
 
 /** Fitting never magnifies more than this: a map of three concepts should not fill a wall. */

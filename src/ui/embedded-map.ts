@@ -3,7 +3,7 @@
  * `<script type="application/json" id="pathomap-data">`, written by the standalone build and
  * read by the app (`fetchMap`) in place of fetching `maps/<id>.json`.
  */
-import type { LoadResult } from '../core/types.ts';
+import type { LoadResult } from '../core/model/types.ts';
 
 export const EMBEDDED_MAP_ID = 'pathomap-data';
 

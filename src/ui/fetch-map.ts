@@ -1,4 +1,4 @@
-import type { LoadResult } from '../core/types.ts';
+import type { LoadResult } from '../core/model/types.ts';
 import { EMBEDDED_MAP_ID, embeddedMapJson } from './embedded-map.ts';
 
 export const DEFAULT_MAP_ID = 'calcinosis-ssc';

@@ -6,7 +6,7 @@
  * only (scripts/vite-plugin-first-paint.ts).
  */
 import { render } from 'svelte/server';
-import type { LoadResult } from '../core/types.ts';
+import type { LoadResult } from '../core/model/types.ts';
 import App from './App.svelte';
 import { FIRST_PAINT_CLASS } from './first-paint-names.ts';
 

@@ -2,8 +2,8 @@
  * What the SVG and the canvas map share: marker sizes, the reading order of concepts, the box a
  * tour step is framed in, how the view is framed again, and the verbs written on the map.
  */
-import { estimateLabelWidth, wrapLabel } from '../core/label.ts';
-import type { ConceptNode, Point, Relation } from '../core/types.ts';
+import { estimateLabelWidth, wrapLabel } from '../core/model/label.ts';
+import type { ConceptNode, Point, Relation } from '../core/model/types.ts';
 import type { ViewFraming } from '../render/framing.ts';
 import { boundsOf, type Bounds, type ViewTransform, type ZoomController } from '../render/zoom.ts';
 import type { LayoutState } from './state/layout.svelte.ts';

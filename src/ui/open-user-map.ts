@@ -5,7 +5,7 @@
  * The checker and the importers are loaded only now, so the flagship map's first paint does
  * not wait for them.
  */
-import type { LoadResult } from '../core/types.ts';
+import type { LoadResult } from '../core/model/types.ts';
 import { asLoadResult, failure, fetchBytes, MAX_MAP_BYTES, parseJson } from './fetch-map.ts';
 
 const loader = () => import('../core/formats/index.ts');

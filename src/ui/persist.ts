@@ -3,7 +3,7 @@
  * when it came from their disk) and their view of each map. localStorage may be full, disabled
  * or hold damaged data: every read and write here fails quietly and returns nothing.
  */
-import type { Point } from '../core/types.ts';
+import type { Point } from '../core/model/types.ts';
 import { parseViewParams, formatViewParams, type ViewParams } from './url-state.ts';
 
 const PREFIX = 'pathomap:';

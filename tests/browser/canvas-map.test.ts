@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asLoadResult, generateMap } from '../../scripts/bench-generate.ts';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { launchChromium, openApp, saveScreenshot } from './harness.ts';
 import { detailsHeading, mapReady, normalise } from './map-helpers.ts';
 
@@ -278,7 +278,7 @@ describe('a 3,000-concept map, exported for slides', () => {
 describe('the layout worker', () => {
   it('draws the flagship map at exactly the positions the layout computes at once, without a worker', async () => {
     const { loadFlagship } = await import('./map-helpers.ts');
-    const { settledPositions } = await import('../../src/core/layout-host.ts');
+    const { settledPositions } = await import('../../src/core/layout/host.ts');
     const flagship = await loadFlagship();
     const expected = Object.fromEntries(settledPositions(flagship));
     const { page, errors } = await openApp(browser);

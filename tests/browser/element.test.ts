@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { loadMapFile } from '../../scripts/lib/load-map-file.ts';
 import { CONTENT_SECURITY_POLICY } from '../../scripts/vite-plugin-csp.ts';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { launchChromium, saveScreenshot } from './harness.ts';
 
 const HOST_PAGE = `<!doctype html>

@@ -2,7 +2,7 @@
 // guided tours stepped with the keys a slide clicker sends.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
 import { neighboursOf } from './map-helpers.ts';
 

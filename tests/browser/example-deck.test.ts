@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { buildExampleDeck } from '../../scripts/build-example-deck.ts';
 import { loadMapFile } from '../../scripts/lib/load-map-file.ts';
-import type { PathoMap, Tour } from '../../src/core/types.ts';
+import type { PathoMap, Tour } from '../../src/core/model/types.ts';
 import { launchChromium, saveScreenshot } from './harness.ts';
 
 /** What deck.js leaves on `window` for tests. */

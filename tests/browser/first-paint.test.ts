@@ -3,7 +3,7 @@
 // shown when the app will open something else.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { flagshipForFile, saveScreenshot } from './harness.ts';
 
 let browser: Browser;

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.ts';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { loadFlagship } from './map-helpers.ts';
 
 export function launchChromium(): Promise<Browser> {

@@ -2,7 +2,7 @@
 // source of truth, graph facts computed from it independently of the app, and page queries.
 import type { Locator, Page } from 'playwright-core';
 import { loadMapFile } from '../../scripts/lib/load-map-file.ts';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 
 export const FLAGSHIP = 'graph-data/calcinosis-ssc.yaml';
 

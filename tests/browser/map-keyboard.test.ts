@@ -2,7 +2,7 @@
 // relations, Enter opens Details, Escape closes them.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { flagshipForFile, openApp } from './harness.ts';
 import { detailsHeading, detailsPanel, focusedNodeId, labelOf, mapReady, neighboursOf } from './map-helpers.ts';
 

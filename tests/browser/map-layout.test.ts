@@ -2,7 +2,7 @@
 // motion, and usable on a phone with Details as a bottom sheet. Saves screenshots to look at.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
 import { detailsHeading, detailsPanel, mapDrawing, mapReady, nodeButton } from './map-helpers.ts';
 

@@ -2,7 +2,7 @@
 // browser's back button stepping through the reader's selections.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
 import {
   detailsHeading,

@@ -1,7 +1,7 @@
 // Regressions found by looking at the map in Chromium: label clicks, centring when the panel opens, reduced motion at first paint, and the phone sheet.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { flagshipForFile, openApp } from './harness.ts';
 import { detailsHeading, detailsPanel, focusedNodeId, mapDrawing, mapReady, nodeButton, nodeScreenCentres } from './map-helpers.ts';
 

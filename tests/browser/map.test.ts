@@ -2,7 +2,7 @@
 // category filters, relations and the text view. Expectations come from the flagship map file.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { PathoMap, TextSpan } from '../../src/core/types.ts';
+import type { PathoMap, TextSpan } from '../../src/core/model/types.ts';
 import { flagshipForFile, openApp, saveScreenshot } from './harness.ts';
 import {
   detailsHeading,

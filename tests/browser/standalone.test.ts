@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMapFiles, loadMapWithLayout } from '../../scripts/lib/maps-folder.ts';
-import type { PathoMap } from '../../src/core/types.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
 import { launchChromium, saveScreenshot } from './harness.ts';
 
 let browser: Browser;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NODE_SHAPES } from '../../src/core/types.ts';
+import { NODE_SHAPES } from '../../src/core/model/types.ts';
 import { shapePath, traceShape } from '../../src/render/shapes.ts';
 
 /** The corners a canvas trace visits, from a recording stand-in for the canvas path. */

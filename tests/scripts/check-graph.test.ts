@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/core/types.ts';
+import { formatProblem } from '../../src/core/model/types.ts';
 import { loadMapFile, readInside } from '../../scripts/lib/load-map-file.ts';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_STROKES } from '../../src/core/evidence-style.ts';
+import { EVIDENCE_STROKES } from '../../src/core/model/evidence-style.ts';
 import Legend from '../../src/ui/Legend.svelte';
 import { MapViewState } from '../../src/ui/state/map-view.svelte.ts';
 import { searchMap } from '../fixtures/search-map.ts';

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { createSearchIndex } from '../../src/core/search.ts';
+import { createSearchIndex } from '../../src/core/model/search.ts';
 import SearchBox from '../../src/ui/SearchBox.svelte';
 import { searchMap } from '../fixtures/search-map.ts';
 

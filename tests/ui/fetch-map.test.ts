@@ -2,7 +2,7 @@
 // author's file opened by the <patho-map> element, with fetch served from the fixture folder.
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LoadResult } from '../../src/core/types.ts';
+import type { LoadResult } from '../../src/core/model/types.ts';
 import { embeddedMapScript } from '../../src/ui/embedded-map.ts';
 import { fetchMap } from '../../src/ui/fetch-map.ts';
 import { openUrl } from '../../src/ui/open-user-map.ts';

@@ -1,7 +1,7 @@
 /**
  * Colours and shapes for categories an imported map does not define.
  */
-import { NODE_SHAPES, type NodeShape } from '../types.ts';
+import { NODE_SHAPES, type NodeShape } from '../model/types.ts';
 
 /**
  * Okabe & Ito's palette, told apart with the common colour-vision deficiencies too.

@@ -3,7 +3,7 @@
  * Pathomap knows goes into `data` — category, summary, level, evidence, and the map's references
  * and categories at the top — so the file reads back into the same map.
  */
-import type { PathoMap } from '../types.ts';
+import type { PathoMap } from '../model/types.ts';
 import { toMapFile } from './map-file.ts';
 
 export function toCytoscapeJson(map: PathoMap): string {

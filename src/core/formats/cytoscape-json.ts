@@ -6,9 +6,9 @@
  * A node's `position` is only a layout result in Cytoscape, so it is read as a Pathomap
  * position (which pins the node) only when the node is `locked` there too.
  */
-import type { FieldPath } from '../issue.ts';
-import type { Locator } from '../locate.ts';
-import { isRecord, type RawRecord } from '../raw-map.ts';
+import type { FieldPath } from '../load/issue.ts';
+import type { Locator } from '../load/locate.ts';
+import { isRecord, type RawRecord } from '../load/raw-map.ts';
 import {
   EDGE_FIELD_NAMES,
   GRAPH_FIELD_NAMES,

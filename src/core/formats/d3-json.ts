@@ -3,9 +3,9 @@
  * Link ends name nodes by id, or by position in `nodes` as d3 does without an id accessor; after
  * a simulation has run, d3 replaces them with the node objects themselves, which we read too.
  */
-import type { FieldPath } from '../issue.ts';
-import type { Locator } from '../locate.ts';
-import { isRecord, type RawRecord } from '../raw-map.ts';
+import type { FieldPath } from '../load/issue.ts';
+import type { Locator } from '../load/locate.ts';
+import { isRecord, type RawRecord } from '../load/raw-map.ts';
 import {
   EDGE_FIELD_NAMES,
   NODE_FIELD_NAMES,

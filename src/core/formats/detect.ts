@@ -2,7 +2,7 @@
  * Tells which format a file is in, by its content first: a file is often named after where
  * it came from rather than what it holds. The extension only settles what content cannot.
  */
-import { stripBom } from '../utf8.ts';
+import { stripBom } from '../load/utf8.ts';
 import { outlineJson } from './json-outline.ts';
 
 export const MAP_FORMATS = [

@@ -3,7 +3,7 @@
  * the same map: every data key is declared, all text is XML-escaped, and what Pathomap
  * structures (evidence, aliases, positions, references, categories, tours) is JSON text.
  */
-import type { PathoMap } from '../types.ts';
+import type { PathoMap } from '../model/types.ts';
 import { JSON_VALUED_FIELDS } from './graphml.ts';
 import { toMapFile } from './map-file.ts';
 

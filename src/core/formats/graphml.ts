@@ -9,7 +9,7 @@
  * text. Nested graphs are read flat; Pathomap relations are directed, so an undirected edge
  * reads from its source to its target.
  */
-import { code } from '../issue.ts';
+import { code } from '../load/issue.ts';
 import type { PositionOf } from './line-index.ts';
 import {
   EDGE_FIELD_NAMES,

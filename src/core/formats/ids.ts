@@ -3,7 +3,7 @@
  * An id that is already valid is kept as it is; any other becomes a readable, valid one.
  */
 import type { Schema } from '@cfworker/json-schema';
-import { mapSchema } from '../schema.ts';
+import { mapSchema } from '../load/schema.ts';
 
 // The rule comes from the schema itself, so the two cannot drift apart.
 const idRule = (mapSchema.$defs as Record<string, Schema>)['id']!;

@@ -8,9 +8,9 @@
  * only and marks as "no source". Every field keeps its origin, so that problems point into the
  * user's file rather than into this intermediate map.
  */
-import { mapIdOf } from '../load.ts';
-import { suggestionHint } from '../suggest.ts';
-import type { EvidenceLevel } from '../types.ts';
+import { mapIdOf } from '../load/load.ts';
+import { suggestionHint } from '../load/suggest.ts';
+import type { EvidenceLevel } from '../model/types.ts';
 import { categoryStyle } from './category-style.ts';
 import { FORMAT_NAMES, type MapFormat } from './detect.ts';
 import { IdAllocator, isValidId } from './ids.ts';

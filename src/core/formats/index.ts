@@ -18,9 +18,9 @@ import {
   problemAtStart,
   sortProblems,
   type MapSource,
-} from '../load.ts';
-import type { Locator } from '../locate.ts';
-import type { LoadResult, Problem } from '../types.ts';
+} from '../load/load.ts';
+import type { Locator } from '../load/locate.ts';
+import type { LoadResult, Problem } from '../model/types.ts';
 import { draftFromCytoscape } from './cytoscape-json.ts';
 import { draftFromD3 } from './d3-json.ts';
 import { detectFormat } from './detect.ts';

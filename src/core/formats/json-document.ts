@@ -8,8 +8,8 @@
  * it is YAML, such as JSON with comments).
  */
 import { LineCounter, parseDocument } from 'yaml';
-import { parseMapDocument, sortProblems, type ParsedMap } from '../load.ts';
-import { createLocator, type Locator } from '../locate.ts';
+import { parseMapDocument, sortProblems, type ParsedMap } from '../load/load.ts';
+import { createLocator, type Locator } from '../load/locate.ts';
 
 export function readJsonDocument(file: string, text: string): ParsedMap {
   let data: unknown;

@@ -2,9 +2,9 @@
  * Reading a JSON document into a draft: fields by name, each with its origin at its JSON path,
  * and the problems of its overall shape in the wording the schema check uses.
  */
-import { code, type FieldPath } from '../issue.ts';
-import type { Locator } from '../locate.ts';
-import { isRecord, type RawRecord } from '../raw-map.ts';
+import { code, type FieldPath } from '../load/issue.ts';
+import type { Locator } from '../load/locate.ts';
+import { isRecord, type RawRecord } from '../load/raw-map.ts';
 import { problemAt, type DraftProblem, type Sourced } from './imported-map.ts';
 import { jsonOrigin, type Origin } from './origins.ts';
 

@@ -2,7 +2,7 @@
  * Turns character offsets into 1-based lines and columns, for formats we parse ourselves.
  * Columns count UTF-16 units, as editors and the YAML parser do, so positions agree across formats.
  */
-import type { Position } from '../locate.ts';
+import type { Position } from '../load/locate.ts';
 
 export type PositionOf = (offset: number) => Position;
 

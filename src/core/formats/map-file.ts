@@ -16,7 +16,7 @@ import type {
   PathoMap,
   ReferenceEntry,
   TourEntry,
-} from '../types.ts';
+} from '../model/types.ts';
 import { isValidId } from './ids.ts';
 
 export function toMapFile(map: PathoMap): MapFile {

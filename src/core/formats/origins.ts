@@ -6,8 +6,8 @@
  * line 40). Importers record an origin for every field they fill; the loader then asks for the
  * origin of any path it has a problem with, and gets the deepest recorded one.
  */
-import { formatFieldPath, type FieldPath } from '../issue.ts';
-import type { Locator, Position } from '../locate.ts';
+import { formatFieldPath, type FieldPath } from '../load/issue.ts';
+import type { Locator, Position } from '../load/locate.ts';
 
 /** A place in the user's file: how problems name it, and where it is written. */
 export interface Place extends Position {

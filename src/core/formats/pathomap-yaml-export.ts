@@ -3,7 +3,7 @@
  * top, fields in the schema's order, and nothing that loading adds.
  */
 import { Document } from 'yaml';
-import type { PathoMap } from '../types.ts';
+import type { PathoMap } from '../model/types.ts';
 import { toMapFile } from './map-file.ts';
 
 export const SCHEMA_LINE = '# yaml-language-server: $schema=./schema.json';

@@ -9,7 +9,7 @@
  * loader's size limit is read in linear time. It stops at the first error, located, as XML
  * parsers do: after a well-formedness error the rest of the structure is guesswork.
  */
-import type { Position } from '../locate.ts';
+import type { Position } from '../load/locate.ts';
 import { createLineIndex, type PositionOf } from './line-index.ts';
 
 /** GraphML nests graphml › graph › node › data › …; nested graphs add two levels each. */

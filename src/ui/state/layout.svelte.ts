@@ -10,14 +10,14 @@
  * (under reduced motion: where it starts, then settled, nothing in between). After a drag the
  * neighbours make room, animated (or at once under reduced motion).
  */
-import type { FromLayoutHost, LayoutHostEnv, ToLayoutHost } from '../../core/layout-host.ts';
-import { planLayout, type LayoutPlan } from '../../core/layout-plan.ts';
-import { startingPositions } from '../../core/layout-start.ts';
-import { PositionTable } from '../../core/position-table.ts';
+import type { FromLayoutHost, LayoutHostEnv, ToLayoutHost } from '../../core/layout/host.ts';
+import { planLayout, type LayoutPlan } from '../../core/layout/plan.ts';
+import { startingPositions } from '../../core/layout/start.ts';
+import { PositionTable } from '../../core/layout/position-table.ts';
 import { CANVAS_THRESHOLD } from '../../render/renderer-choice.ts';
-import type { PathoMap, Point } from '../../core/types.ts';
+import type { PathoMap, Point } from '../../core/model/types.ts';
 
-export { LAYOUT_HEIGHT, LAYOUT_WIDTH } from '../../core/layout-plan.ts';
+export { LAYOUT_HEIGHT, LAYOUT_WIDTH } from '../../core/layout/plan.ts';
 
 /**
  * From this many concepts on, the first layout is shown while it settles: the maps drawn on a
@@ -193,7 +193,7 @@ export class LayoutState {
     let worker: Worker | undefined;
     if (this.#options.worker !== 'never' && typeof Worker !== 'undefined') {
       try {
-        worker = new Worker(new URL('../../core/layout-worker.ts', import.meta.url), { type: 'module' });
+        worker = new Worker(new URL('../../core/layout/worker.ts', import.meta.url), { type: 'module' });
       } catch {
         worker = undefined;
       }
@@ -286,7 +286,7 @@ function inProcessHost(receive: (message: FromLayoutHost) => void): HostConnecti
     now: () => performance.now(),
   };
   // Loaded on demand: d3-force is only needed once a layout has to be computed.
-  void import('../../core/layout-host.ts').then(({ createLayoutHost }) => {
+  void import('../../core/layout/host.ts').then(({ createLayoutHost }) => {
     if (closed) return;
     host = createLayoutHost(env);
     for (const message of queue.splice(0)) host.handle(message);

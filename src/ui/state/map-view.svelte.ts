@@ -3,8 +3,8 @@
  * finder, with everything that follows from them derived. The map and its graph are the single
  * source of truth; renderers and panels read from here and write through the methods.
  */
-import { createConceptGraph, type ChainStep, type ConceptGraph } from '../../core/graph.ts';
-import type { Category, ConceptNode, PathoMap, Reference, Relation, Tour, TourStepEntry } from '../../core/types.ts';
+import { createConceptGraph, type ChainStep, type ConceptGraph } from '../../core/model/graph.ts';
+import type { Category, ConceptNode, PathoMap, Reference, Relation, Tour, TourStepEntry } from '../../core/model/types.ts';
 import type { ViewParams } from '../url-state.ts';
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { OKABE_ITO } from '../../../src/core/formats/category-style.ts';
 import { loadAnyMap, toPathomapYaml } from '../../../src/core/formats/index.ts';
-import { formatProblem, NODE_SHAPES, type LoadResult } from '../../../src/core/types.ts';
+import { formatProblem, NODE_SHAPES, type LoadResult } from '../../../src/core/model/types.ts';
 
 const FIXTURES = 'tests/fixtures/formats';
 const MAP_FIXTURES = 'tests/fixtures/maps';

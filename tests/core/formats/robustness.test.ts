@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadAnyMap } from '../../../src/core/formats/index.ts';
-import type { LoadResult } from '../../../src/core/types.ts';
+import type { LoadResult } from '../../../src/core/model/types.ts';
 
 const fixture = (path: string) => readFileSync(path, 'utf8');
 const PATHOMAP_YAML = fixture('tests/fixtures/maps/valid.yaml');

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadMapFile, readInside } from '../../../scripts/lib/load-map-file.ts';
 import { loadAnyMap, toCytoscapeJson, toGraphml, toPathomapYaml } from '../../../src/core/formats/index.ts';
-import { formatProblem, type PathoMap } from '../../../src/core/types.ts';
+import { formatProblem, type PathoMap } from '../../../src/core/model/types.ts';
 
 type Exporter = (map: PathoMap) => string;
 

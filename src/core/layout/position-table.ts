@@ -3,7 +3,7 @@
  * A new picture is a new array (what the layout worker sends), not thousands of little objects,
  * and a renderer can walk `coords` directly.
  */
-import type { Point } from './types.ts';
+import type { Point } from '../model/types.ts';
 
 export class PositionTable implements ReadonlyMap<string, Point> {
   /**

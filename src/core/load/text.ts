@@ -5,7 +5,7 @@
  * web pages with arbitrary line breaks, and authors re-wrap quotes in YAML. So every run of
  * whitespace counts as one space on both sides, and nothing else is normalised.
  */
-import type { TextSpan } from './types.ts';
+import type { TextSpan } from '../model/types.ts';
 
 const WHITESPACE = /\s/;
 

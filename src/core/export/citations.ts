@@ -5,7 +5,7 @@
  * citation. The whole citation becomes the title, which is what managers list and what a
  * bibliography style prints.
  */
-import type { ReferenceEntry } from './types.ts';
+import type { ReferenceEntry } from '../model/types.ts';
 
 /** Anything that cites references through its evidence: a concept or a relation. */
 export interface CitingItem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapLabel } from '../../src/core/label.ts';
+import { wrapLabel } from '../../../src/core/model/label.ts';
 
 describe('wrapLabel', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyLayout, parseLayout, serializeLayout } from '../../src/core/saved-layout.ts';
-import type { PathoMap } from '../../src/core/types.ts';
+import { applyLayout, parseLayout, serializeLayout } from '../../../src/core/layout/saved-layout.ts';
+import type { PathoMap } from '../../../src/core/model/types.ts';
 
 const map: PathoMap = {
   id: 'm',

@@ -3,9 +3,9 @@
  * No d3 here, so the main thread can show a large map's starting picture at once, while the
  * worker is still loading (the worker starts from exactly these spots).
  */
-import type { LayoutInput, LayoutNode, LayoutOptions } from './layout.ts';
-import { createRandom, seedToUint32 } from './random.ts';
-import type { Point } from './types.ts';
+import type { LayoutInput, LayoutNode, LayoutOptions } from './force-layout.ts';
+import { createRandom, seedToUint32 } from '../model/random.ts';
+import type { Point } from '../model/types.ts';
 
 export const DEFAULT_WIDTH = 1600;
 export const DEFAULT_HEIGHT = 900;

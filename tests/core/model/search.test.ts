@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, type MatchField } from '../../src/core/search.ts';
-import type { PathoMap } from '../../src/core/types.ts';
-import { searchMap } from '../fixtures/search-map.ts';
+import { createSearchIndex, type MatchField } from '../../../src/core/model/search.ts';
+import type { PathoMap } from '../../../src/core/model/types.ts';
+import { searchMap } from '../../fixtures/search-map.ts';
 
 const index = createSearchIndex(searchMap);
 const found = (query: string) => index.search(query).map((h) => [h.id, h.where]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citedReferences, escapeBibtex, toBibtex, toRis } from '../../src/core/cite-export.ts';
-import type { ReferenceEntry } from '../../src/core/types.ts';
+import { citedReferences, escapeBibtex, toBibtex, toRis } from '../../../src/core/export/citations.ts';
+import type { ReferenceEntry } from '../../../src/core/model/types.ts';
 
 const valenzuela: ReferenceEntry = {
   id: 'valenzuela2015',

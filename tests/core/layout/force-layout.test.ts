@@ -4,10 +4,10 @@ import {
   type ForceLayout,
   type LayoutInput,
   type LayoutNode,
-} from '../../src/core/layout.ts';
-import { estimateLabelWidth, LABEL_CHAR_WIDTH } from '../../src/core/label.ts';
-import { createRandom } from '../../src/core/random.ts';
-import type { Point } from '../../src/core/types.ts';
+} from '../../../src/core/layout/force-layout.ts';
+import { estimateLabelWidth, LABEL_CHAR_WIDTH } from '../../../src/core/model/label.ts';
+import { createRandom } from '../../../src/core/model/random.ts';
+import type { Point } from '../../../src/core/model/types.ts';
 
 const LABELS = [
   'Calcinosis cutis',

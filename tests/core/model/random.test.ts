@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, seedToUint32 } from '../../src/core/random.ts';
+import { createRandom, seedToUint32 } from '../../../src/core/model/random.ts';
 
 const draw = (seed: string | number, count: number) => Array.from({ length: count }, createRandom(seed));
 

@@ -12,7 +12,7 @@ import { createLocator, type Locator } from './locate.ts';
 import { resolveMap } from './resolve.ts';
 import { checkAgainstSchema, type SchemaOptions } from './schema.ts';
 import { checkSources, MAX_FILE_BYTES, megabytes, type ReadReference } from './sources.ts';
-import type { LoadResult, MapFile, Problem } from './types.ts';
+import type { LoadResult, MapFile, Problem } from '../model/types.ts';
 import { decodeUtf8, stripBom, utf8ByteLength } from './utf8.ts';
 
 export { MAX_FILE_BYTES };

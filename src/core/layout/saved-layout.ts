@@ -4,7 +4,7 @@
  *
  * The file holds only positions, never content: the map file stays the author's.
  */
-import type { PathoMap, Point, Problem } from './types.ts';
+import type { PathoMap, Point, Problem } from '../model/types.ts';
 
 export interface SavedLayout {
   map: string;

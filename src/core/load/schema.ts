@@ -9,7 +9,7 @@
  * and, for a `oneOf`, only the branch the author evidently meant.
  */
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
-import mapSchemaJson from '../../graph-data/schema.json' with { type: 'json' };
+import mapSchemaJson from '../../../graph-data/schema.json' with { type: 'json' };
 import { code, type FieldPath, type Issue } from './issue.ts';
 import { closestName } from './suggest.ts';
 

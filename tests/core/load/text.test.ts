@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestPassage, createQuoteFinder, findQuote } from '../../src/core/text.ts';
+import { closestPassage, createQuoteFinder, findQuote } from '../../../src/core/load/text.ts';
 
 const TEXT = 'Calcinosis  is\ncommon.\n\nIt\tfollows   chronic\r\nischaemia\u00a0of the digits.';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PositionTable } from '../../src/core/position-table.ts';
+import { PositionTable } from '../../../src/core/layout/position-table.ts';
 
 describe('PositionTable', () => {
   const table = PositionTable.from(new Map([['a', { x: 1, y: 2 }], ['b', { x: 3, y: 4 }]]));

@@ -2,7 +2,7 @@
  * The layout worker: a map's force layout off the main thread, so a large map never blocks
  * drawing, panning or typing. See `layout-host.ts` for the messages.
  */
-import { createLayoutHost, type ToLayoutHost } from './layout-host.ts';
+import { createLayoutHost, type ToLayoutHost } from './host.ts';
 
 const scope = self as unknown as {
   postMessage(message: unknown, transfer: Transferable[]): void;

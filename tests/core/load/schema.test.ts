@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { formatFieldPath } from '../../src/core/issue.ts';
-import { checkAgainstSchema, mapSchema } from '../../src/core/schema.ts';
-import { EVIDENCE_LEVELS, NODE_SHAPES } from '../../src/core/types.ts';
+import { formatFieldPath } from '../../../src/core/load/issue.ts';
+import { checkAgainstSchema, mapSchema } from '../../../src/core/load/schema.ts';
+import { EVIDENCE_LEVELS, NODE_SHAPES } from '../../../src/core/model/types.ts';
 
 const VALID = parse(readFileSync('tests/fixtures/maps/valid.yaml', 'utf8')) as Record<string, any>;
 

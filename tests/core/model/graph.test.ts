@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createConceptGraph, type ChainStep, type GraphRelation } from '../../src/core/graph.ts';
-import type { ConceptNode, PathoMap, Relation } from '../../src/core/types.ts';
+import { createConceptGraph, type ChainStep, type GraphRelation } from '../../../src/core/model/graph.ts';
+import type { ConceptNode, PathoMap, Relation } from '../../../src/core/model/types.ts';
 
 /**
  * A tiny graph from a compact spec: `nodes` as a space-separated list and relations as

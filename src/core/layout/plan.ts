@@ -4,8 +4,8 @@
  * how large the drawing area is, how coarse the physics may be, and which concepts keep a saved
  * place. No d3 here: this module is cheap to load before anything is drawn.
  */
-import type { LayoutInput, LayoutOptions } from './layout.ts';
-import type { PathoMap, Point } from './types.ts';
+import type { LayoutInput, LayoutOptions } from './force-layout.ts';
+import type { PathoMap, Point } from '../model/types.ts';
 
 export const LAYOUT_WIDTH = 1600;
 export const LAYOUT_HEIGHT = 900;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doiUrl, pubmedUrl, safeHttpUrl } from '../../src/core/links.ts';
+import { doiUrl, pubmedUrl, safeHttpUrl } from '../../../src/core/model/links.ts';
 
 describe('safeHttpUrl', () => {
   it.each([

@@ -17,10 +17,10 @@ import {
   type SimulationLinkDatum,
   type SimulationNodeDatum,
 } from 'd3-force';
-import { estimateLabelWidth } from './label.ts';
-import { DEFAULT_HEIGHT, finitePoint, layoutBands, seededScatter } from './layout-start.ts';
-import { createRandom, type Seed } from './random.ts';
-import type { EvidenceLevel, Point } from './types.ts';
+import { estimateLabelWidth } from '../model/label.ts';
+import { DEFAULT_HEIGHT, finitePoint, layoutBands, seededScatter } from './start.ts';
+import { createRandom, type Seed } from '../model/random.ts';
+import type { EvidenceLevel, Point } from '../model/types.ts';
 
 export interface LayoutNode {
   id: string;

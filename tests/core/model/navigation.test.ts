@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directionOfKey, neighbourInDirection, type Direction } from '../../src/core/navigation.ts';
+import { directionOfKey, neighbourInDirection, type Direction } from '../../../src/core/model/navigation.ts';
 
 // A concept at the origin with neighbours around it (y grows downwards, as on screen).
 const neighbours = [

@@ -9,7 +9,7 @@ import { code, type Issue } from './issue.ts';
 import { entriesOf, evidenceEntries, rootEntry, textOf, type RawEntry, type RawRecord } from './raw-map.ts';
 import { checkReferencePath } from './reference-path.ts';
 import { closestPassage, createQuoteFinder, type QuoteFinder } from './text.ts';
-import type { TextSpan } from './types.ts';
+import type { TextSpan } from '../model/types.ts';
 import { decodeUtf8, stripBom, utf8ByteLength } from './utf8.ts';
 
 export type ReadReference = (relativePath: string) => Promise<string | Uint8Array | null>;

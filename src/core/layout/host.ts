@@ -9,9 +9,9 @@
  * settles again. Ticks happen in the same order whatever the slicing, so the picture is the same
  * with or without a worker.
  */
-import { createLayout, type ForceLayout } from './layout.ts';
-import { MAX_SETTLE_TICKS, planLayout, type LayoutPlan } from './layout-plan.ts';
-import type { PathoMap, Point } from './types.ts';
+import { createLayout, type ForceLayout } from './force-layout.ts';
+import { MAX_SETTLE_TICKS, planLayout, type LayoutPlan } from './plan.ts';
+import type { PathoMap, Point } from '../model/types.ts';
 
 export type ToLayoutHost =
   | { type: 'init'; plan: LayoutPlan; progressive: boolean }

@@ -2,11 +2,11 @@
 // exactly the picture of the layout run at once (same map, same positions, with or without a
 // worker), and follow drags, drops and unpins.
 import { describe, expect, it } from 'vitest';
-import { createLayout } from '../../src/core/layout.ts';
-import { createLayoutHost, settledPositions, type FromLayoutHost, type ToLayoutHost } from '../../src/core/layout-host.ts';
-import { planLayout } from '../../src/core/layout-plan.ts';
-import type { PathoMap } from '../../src/core/types.ts';
-import { generateMap } from '../../scripts/bench-generate.ts';
+import { createLayout } from '../../../src/core/layout/force-layout.ts';
+import { createLayoutHost, settledPositions, type FromLayoutHost, type ToLayoutHost } from '../../../src/core/layout/host.ts';
+import { planLayout } from '../../../src/core/layout/plan.ts';
+import type { PathoMap } from '../../../src/core/model/types.ts';
+import { generateMap } from '../../../scripts/bench-generate.ts';
 
 /** A host on a fake clock: each step costs `stepMs`; `run` plays scheduled work until idle. */
 function fakeHost(stepMs = 3) {
@@ -106,7 +106,7 @@ describe('the layout host (worker body)', () => {
 
 describe('startingPositions (a large map shown before the worker has loaded)', () => {
   it('gives exactly the spots the layout starts from, saved places included', async () => {
-    const { startingPositions } = await import('../../src/core/layout-start.ts');
+    const { startingPositions } = await import('../../../src/core/layout/start.ts');
     const map = generateMap({ nodes: 1500, kind: 'concept', id: 'start' });
     map.nodes[3]!.position = { x: 12, y: 34 };
     const plan = planLayout(map);

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { loadMap, mapIdOf, MAX_FILE_BYTES, type MapSource } from '../../src/core/load.ts';
-import { relationIds } from '../../src/core/resolve.ts';
-import { formatProblem, type LoadResult } from '../../src/core/types.ts';
+import { loadMap, mapIdOf, MAX_FILE_BYTES, type MapSource } from '../../../src/core/load/load.ts';
+import { relationIds } from '../../../src/core/load/resolve.ts';
+import { formatProblem, type LoadResult } from '../../../src/core/model/types.ts';
 
 const FIXTURES = 'tests/fixtures/maps';
 const VALID_TEXT = readFileSync(join(FIXTURES, 'valid.yaml'), 'utf8');

@@ -15,7 +15,7 @@ import type {
   Reference,
   Relation,
   TextSpan,
-} from './types.ts';
+} from '../model/types.ts';
 
 export function resolveMap(
   id: string,
