@@ -8,6 +8,7 @@
  *   a hub, most relations inside a cluster, some between clusters of neighbouring bands, a few
  *   concepts everyone cites, and labels of two to five words.
  */
+import { inferEffect } from '../src/core/model/effects.ts';
 import { createRandom, type RandomSource } from '../src/core/model/random.ts';
 import type { Category, ConceptNode, EvidenceLevel, LoadResult, PathoMap, Relation } from '../src/core/model/types.ts';
 
@@ -102,11 +103,13 @@ export function generateMap(options: GenerateOptions): PathoMap {
     const key = `${s}>${t}`;
     if (seen.has(key)) return false;
     seen.add(key);
+    const relation = pick(random, VERBS);
     edges.push({
       id: `e${edges.length}`,
       source: nodes[s]!.id,
       target: nodes[t]!.id,
-      relation: pick(random, VERBS),
+      relation,
+      effect: inferEffect(relation),
       level: pick(random, LEVELS),
       evidence: [],
     });

@@ -10,7 +10,6 @@
  */
 import { mapIdOf } from '../load/load.ts';
 import { suggestionHint } from '../load/suggest.ts';
-import type { EvidenceLevel } from '../model/types.ts';
 import { categoryStyle } from './category-style.ts';
 import { FORMAT_NAMES, type MapFormat } from './detect.ts';
 import { IdAllocator, isValidId } from './ids.ts';
@@ -26,11 +25,14 @@ export const NODE_FIELD_NAMES = {
   aliases: ['aliases'],
   evidence: ['evidence'],
   notes: ['notes'],
+  parent: ['parent'],
 } as const;
 
 export const EDGE_FIELD_NAMES = {
   relation: ['relation', 'label', 'interaction'],
+  effect: ['effect'],
   level: ['level'],
+  extrapolated: ['extrapolated'],
   evidence: ['evidence'],
   notes: ['notes'],
 } as const;
@@ -48,7 +50,6 @@ type EdgeField = keyof typeof EDGE_FIELD_NAMES;
 type GraphField = keyof typeof GRAPH_FIELD_NAMES;
 
 const DEFAULT_RELATION = 'is linked to';
-const DEFAULT_LEVEL: EvidenceLevel = 'expert-opinion';
 
 /** A value read from the user's file, and where it was read. */
 export interface Sourced {
@@ -145,7 +146,7 @@ export function buildImportedMap(draft: MapDraft, fileName: string): ImportedMap
   const placeholder = `Imported from ${FORMAT_NAMES[draft.format]}; no summary.`;
   const nodes = draft.nodes.map((node, index) => {
     recordOrigins(origins, ['nodes', index], node.origin, { id: node.id, ...node.fields });
-    const { label, summary, aliases, evidence, notes, position } = node.fields;
+    const { label, summary, aliases, evidence, notes, position, parent } = node.fields;
     return {
       id: nodeIds.ids[index],
       label: textOf(label) ?? (keyOf(node.id?.value)?.trim() || nodeIds.ids[index]),
@@ -155,6 +156,7 @@ export function buildImportedMap(draft: MapDraft, fileName: string): ImportedMap
       evidence: evidence?.value ?? [],
       ...present('notes', textOf(notes)),
       ...present('position', position?.value),
+      ...present('parent', keyOf(parent?.value)),
     };
   });
   const edges = importedEdges(draft, nodeIds, origins, report);
@@ -188,7 +190,7 @@ function importedEdges(draft: MapDraft, nodeIds: NodeIds, origins: OriginTable, 
     }
     const ends = { source: edge.source, target: edge.target };
     recordOrigins(origins, ['edges', edges.length], edge.origin, { id: edge.id, ...ends, ...edge.fields });
-    const { relation, level, evidence, notes } = edge.fields;
+    const { relation, effect, level, extrapolated, evidence, notes } = edge.fields;
     // An id Pathomap cannot use is dropped, not respelled: relations are named by their ends
     // then, which also gives back the same ids for relations exported by Pathomap.
     const id = keyOf(edge.id?.value);
@@ -197,7 +199,9 @@ function importedEdges(draft: MapDraft, nodeIds: NodeIds, origins: OriginTable, 
       source,
       target,
       relation: textOf(relation) ?? DEFAULT_RELATION,
-      level: level?.value ?? DEFAULT_LEVEL,
+      ...present('effect', effect?.value),
+      ...present('level', level?.value),
+      ...present('extrapolated', textOf(extrapolated)),
       evidence: evidence?.value ?? [],
       ...present('notes', textOf(notes)),
     });

@@ -17,6 +17,7 @@ import type {
   ReferenceEntry,
   TourEntry,
 } from '../model/types.ts';
+import { inferEffect } from '../model/effects.ts';
 import { isValidId } from './ids.ts';
 
 export function toMapFile(map: PathoMap): MapFile {
@@ -49,6 +50,7 @@ export function toMapFile(map: PathoMap): MapFile {
           evidence: n.evidence.map(toEvidenceEntry),
           notes: n.notes,
           position: n.position,
+          parent: n.parent,
         }),
     ),
     edges: map.edges.map(
@@ -59,7 +61,10 @@ export function toMapFile(map: PathoMap): MapFile {
           source: e.source,
           target: e.target,
           relation: e.relation,
+          // Written only where the wording alone would be read otherwise.
+          effect: e.effect === inferEffect(e.relation) ? undefined : e.effect,
           level: e.level,
+          extrapolated: e.extrapolated,
           evidence: e.evidence.map(toEvidenceEntry),
           notes: e.notes,
         }),
@@ -75,11 +80,11 @@ export function toMapFile(map: PathoMap): MapFile {
 /** Evidence as written: a quote as a quote, a finding as a finding. */
 export function toEvidenceEntry(evidence: Evidence): EvidenceEntry {
   if (evidence.kind === 'quote') {
-    const { ref, quote, note } = evidence;
-    return definedOnly({ ref, quote, note });
+    const { ref, quote, note, stance } = evidence;
+    return definedOnly({ ref, quote, note, stance });
   }
-  const { ref, finding, level, caveat } = evidence;
-  return definedOnly({ ref, finding, level, caveat });
+  const { ref, finding, level, caveat, stance } = evidence;
+  return definedOnly({ ref, finding, level, caveat, stance });
 }
 
 /** Leaves out fields whose value is undefined, so that no writer shows them as empty. */

@@ -25,6 +25,6 @@ function unsourcedNotice(map: PathoMap): string[] {
   if (concepts + relations === 0) return [];
   return [
     `# Imported: ${concepts} concept(s) and ${relations} relation(s) have no evidence yet (evidence: []).`,
-    '# Add at least one quote or finding to each before this file will load.',
+    '# Add at least one quote or finding to each, and a level to each relation, before this file will load.',
   ];
 }

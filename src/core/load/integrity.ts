@@ -38,10 +38,17 @@ export function checkIntegrity(root: unknown, placeOf: PlaceOf): Issue[] {
     issues.push({ path, message: `unknown ${noun} ${code(id)}`, ...(hint ? { hint } : {}) });
   };
 
+  const parentOf = new Map<string, { parent: string; path: FieldPath }>();
   for (const node of entriesOf(map, 'nodes')) {
     const category = textOf(node, 'category');
     if (category !== undefined) mustExist([...node.path, 'category'], category, categoryIds, 'category');
+    const parent = textOf(node, 'parent');
+    const id = textOf(node, 'id');
+    if (parent === undefined) continue;
+    mustExist([...node.path, 'parent'], parent, nodeIds, 'concept');
+    if (id !== undefined && nodeIds.has(parent)) parentOf.set(id, { parent, path: [...node.path, 'parent'] });
   }
+  issues.push(...groupCycles(parentOf));
 
   for (const edge of entriesOf(map, 'edges')) {
     const source = textOf(edge, 'source');
@@ -68,6 +75,34 @@ export function checkIntegrity(root: unknown, placeOf: PlaceOf): Issue[] {
     }
   }
 
+  return issues;
+}
+
+/**
+ * A concept cannot group itself, directly or through its groups: each cycle is reported once,
+ * at the member that closes it.
+ */
+function groupCycles(parentOf: ReadonlyMap<string, { parent: string; path: FieldPath }>): Issue[] {
+  const issues: Issue[] = [];
+  const done = new Set<string>();
+  for (const start of parentOf.keys()) {
+    const chain: string[] = [];
+    let id: string | undefined = start;
+    while (id !== undefined && !done.has(id) && !chain.includes(id)) {
+      chain.push(id);
+      id = parentOf.get(id)?.parent;
+    }
+    if (id !== undefined && chain.includes(id)) {
+      const cycle = chain.slice(chain.indexOf(id));
+      const last = cycle[cycle.length - 1]!;
+      issues.push({
+        path: parentOf.get(last)!.path,
+        message: cycle.length === 1 ? `concept ${code(last)} is its own group` : `groups form a cycle: ${[...cycle, id].map(code).join(' → ')}`,
+        hint: 'a group holds other concepts, never itself or a group it belongs to',
+      });
+    }
+    for (const member of chain) done.add(member);
+  }
   return issues;
 }
 

@@ -123,7 +123,8 @@ export function parseMapDocument(file: string, text: string): ParsedMap {
   warnings.push(...doc.warnings.map((w) => yamlProblem(file, w, 'warning', at)));
   // After a syntax error the structure is guesswork; further checks would only add noise.
   if (doc.errors.length > 0) {
-    return { ok: false, problems: [...warnings, ...doc.errors.map((e) => yamlProblem(file, e, 'error', at))] };
+    const problems = doc.errors.map((e) => yamlProblem(file, e, 'error', (offset) => at(unclosedQuoteStart(text, e) ?? offset)));
+    return { ok: false, problems: [...warnings, ...problems] };
   }
 
   if (doc.contents === null) return fail('the file holds no data, only comments', undefined, `a map needs ${REQUIRED_FIELDS}`);
@@ -173,6 +174,27 @@ function firstAliasOffset(doc: Document): number {
     },
   });
   return offset;
+}
+
+/**
+ * Where a quoted string that never closes begins. The parser reports it where it gave up: at the
+ * end of the file when the string runs to the end, which tells the author nothing. A string that
+ * runs to the end holds no unescaped quote of its kind, so its opening quote is the last one.
+ */
+function unclosedQuoteStart(text: string, error: YAMLError): number | undefined {
+  const quote = error.code === 'MISSING_CHAR' ? /closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  if (!quote || text.slice(error.pos[0]).trim() !== '') return undefined;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] !== quote) continue;
+    // Escaped: \" inside double quotes, '' inside single ones.
+    if (quote === '"' && text[i - 1] === '\\') continue;
+    if (quote === "'" && text[i - 1] === "'") {
+      i--;
+      continue;
+    }
+    return i;
+  }
+  return undefined;
 }
 
 /** Plainer words and a fix for the YAML errors authors meet most often. */

@@ -3,6 +3,8 @@
  * integrity checks: defaults filled in, relation ids derived, evidence tagged with its kind
  * and quotes with where they sit in the stored text.
  */
+import { categoryStyle } from '../formats/category-style.ts';
+import { inferEffect } from '../model/effects.ts';
 import type { SourceCheck } from './sources.ts';
 import type {
   Category,
@@ -30,10 +32,23 @@ export function resolveMap(
     const text = sources.texts.get(reference.id)?.text;
     return text === undefined ? { ...reference } : { ...reference, text };
   });
-  const categories: Category[] = file.categories.map((category, index) => ({
-    ...category,
-    band: category.band ?? index,
-  }));
+  // Categories without a colour or shape take the next unused pair of the palette's cycle.
+  const styled = new Set(file.categories.flatMap((c) => (c.color && c.shape ? [`${c.color.toLowerCase()}|${c.shape}`] : [])));
+  let nextStyle = 0;
+  const defaultStyle = () => {
+    let style = categoryStyle(nextStyle++);
+    while (styled.has(`${style.color.toLowerCase()}|${style.shape}`) && nextStyle < 64) style = categoryStyle(nextStyle++);
+    return style;
+  };
+  const categories: Category[] = file.categories.map((category, index) => {
+    const style = category.color && category.shape ? undefined : defaultStyle();
+    return {
+      ...category,
+      color: category.color ?? style!.color,
+      shape: category.shape ?? style!.shape,
+      band: category.band ?? index,
+    };
+  });
   const nodes: ConceptNode[] = file.nodes.map((node) => ({
     ...node,
     evidence: evidenceOf(node.evidence),
@@ -43,8 +58,10 @@ export function resolveMap(
   const edges: Relation[] = file.edges.map((edge, index) => ({
     ...edge,
     id: edgeIds[index]!,
+    effect: edge.effect ?? inferEffect(edge.relation),
     evidence: evidenceOf(edge.evidence),
     ...unsourcedMark(edge.evidence),
+    ...disputedMark(edge.evidence),
   }));
 
   return {
@@ -62,6 +79,12 @@ export function resolveMap(
 /** Only imported maps get this far without evidence (the schema requires it in a map file). */
 function unsourcedMark(evidence: readonly EvidenceEntry[]): { unsourced?: true } {
   return evidence.length === 0 ? { unsourced: true } : {};
+}
+
+/** Evidence on both sides of a claim makes it disputed. */
+function disputedMark(evidence: readonly EvidenceEntry[]): { disputed?: true } {
+  const against = evidence.filter((e) => e.stance === 'contradicts').length;
+  return against > 0 && against < evidence.length ? { disputed: true } : {};
 }
 
 function resolveEvidence(entry: EvidenceEntry, span: TextSpan | undefined): Evidence {

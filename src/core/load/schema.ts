@@ -17,13 +17,22 @@ export const mapSchema = mapSchemaJson as Schema;
 
 /**
  * The schema a map imported from another tool must fit: the same, except that a concept or
- * relation may have no evidence, since other tools carry none. The loader marks such items
- * "no source". (Messages look rules up in `mapSchema`; the one rule that differs, `minItems`
- * of evidence, can no longer fail here.)
+ * relation may have no evidence, since other tools carry none, and then a relation has no
+ * level either. The loader marks such items "no source". (Messages look rules up in
+ * `mapSchema`; the rules that differ can no longer fail here.)
  */
 const importedMapSchema: Schema = (() => {
   const definitions = mapSchema.$defs as Record<string, Schema>;
-  return { ...mapSchema, $defs: { ...definitions, evidence: { ...definitions['evidence']!, minItems: 0 } } };
+  const edge = definitions['edge']!;
+  return {
+    ...mapSchema,
+    $defs: {
+      ...definitions,
+      evidence: { ...definitions['evidence']!, minItems: 0 },
+      // Without evidence there is no level to give, and none is invented.
+      edge: { ...edge, required: (edge.required as string[]).filter((field) => field !== 'level') },
+    },
+  };
 })();
 
 export interface SchemaOptions {

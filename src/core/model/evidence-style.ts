@@ -4,7 +4,7 @@
  */
 import type { EvidenceLevel } from './types.ts';
 
-export type EvidenceStroke = 'solid' | 'dash-dot' | 'dashed' | 'dotted';
+export type EvidenceStroke = 'solid' | 'dash-dot' | 'dashed' | 'dotted' | 'none';
 
 export interface EvidenceStrokeStyle {
   stroke: EvidenceStroke;
@@ -19,6 +19,8 @@ export const EVIDENCE_STROKES: Record<EvidenceStroke, EvidenceStrokeStyle> = {
   'dash-dot': { stroke: 'dash-dot', meaning: 'Narrative review or case series', dasharray: '10 4 2 4' },
   dashed: { stroke: 'dashed', meaning: 'Animal models', dasharray: '7 5' },
   dotted: { stroke: 'dotted', meaning: 'Case report or expert opinion', dasharray: '1.5 4' },
+  // A relation imported without evidence has no level: nothing is claimed about its support.
+  none: { stroke: 'none', meaning: 'No evidence given (imported)', dasharray: '1 8' },
 };
 
 const STROKE_OF_LEVEL: Record<EvidenceLevel, EvidenceStroke> = {
@@ -33,6 +35,6 @@ const STROKE_OF_LEVEL: Record<EvidenceLevel, EvidenceStroke> = {
   'expert-opinion': 'dotted',
 };
 
-export function evidenceStroke(level: EvidenceLevel): EvidenceStrokeStyle {
-  return EVIDENCE_STROKES[STROKE_OF_LEVEL[level]];
+export function evidenceStroke(level: EvidenceLevel | undefined): EvidenceStrokeStyle {
+  return EVIDENCE_STROKES[level ? STROKE_OF_LEVEL[level] : 'none'];
 }

@@ -45,6 +45,37 @@ export const NODE_SHAPES = [
 ] as const;
 export type NodeShape = (typeof NODE_SHAPES)[number];
 
+/**
+ * What a relation says happens, drawn on its line (arrowhead, T-bar, no head, a cross), apart
+ * from how well it is supported (the evidence level, the line pattern). Read as "source
+ * <effect> target": the source is the actor, e.g. a therapy `treats` the disease.
+ */
+export const RELATION_EFFECTS = [
+  'promotes',
+  'inhibits',
+  'associated',
+  'treats',
+  'advised-against',
+  'diagnoses',
+  'part-of',
+] as const;
+export type RelationEffect = (typeof RELATION_EFFECTS)[number];
+
+/** How the legend and the Details panel name each effect. */
+export const RELATION_EFFECT_LABELS: Record<RelationEffect, string> = {
+  promotes: 'Promotes or leads to',
+  inhibits: 'Inhibits or prevents',
+  associated: 'Associated (no direction of cause)',
+  treats: 'Used to treat',
+  'advised-against': 'Advised against',
+  diagnoses: 'Used to diagnose or image',
+  'part-of': 'Is a kind or part of',
+};
+
+/** Whether an evidence item backs its claim or speaks against it. */
+export const EVIDENCE_STANCES = ['supports', 'contradicts'] as const;
+export type EvidenceStance = (typeof EVIDENCE_STANCES)[number];
+
 export interface Point {
   x: number;
   y: number;
@@ -60,6 +91,8 @@ export interface QuoteEvidenceEntry {
   quote: string;
   /** Optional remark by the map author on why this passage supports the claim. */
   note?: string;
+  /** Default `supports`; `contradicts` when the passage speaks against the claim. */
+  stance?: EvidenceStance;
 }
 
 export interface FindingEvidenceEntry {
@@ -70,6 +103,8 @@ export interface FindingEvidenceEntry {
   level: EvidenceLevel;
   /** A limitation the reader must see next to the finding. */
   caveat?: string;
+  /** Default `supports`; `contradicts` when the finding speaks against the claim. */
+  stance?: EvidenceStance;
 }
 
 export type EvidenceEntry = QuoteEvidenceEntry | FindingEvidenceEntry;
@@ -87,8 +122,10 @@ export interface ReferenceEntry {
 export interface CategoryEntry {
   id: string;
   label: string;
-  color: string;
-  shape: NodeShape;
+  /** Hex colour; by default the next of the Okabe–Ito palette (see `categoryStyle`). */
+  color?: string;
+  /** By default the next of the shape cycle, so no two categories look alike. */
+  shape?: NodeShape;
   /** Horizontal band of the layout, left to right; defaults to the category's position in the list. */
   band?: number;
   description?: string;
@@ -104,6 +141,11 @@ export interface NodeEntry {
   notes?: string;
   /** A saved position: the node is drawn here on load (see "Save layout"). */
   position?: Point;
+  /**
+   * The id of a concept that groups this one (e.g. "Autoantibodies" for anti-PM/Scl): the
+   * members are drawn together inside their group, and the group's relations speak for them.
+   */
+  parent?: string;
 }
 
 export interface EdgeEntry {
@@ -113,7 +155,18 @@ export interface EdgeEntry {
   target: string;
   /** Read as "source relation target", e.g. "is associated with". */
   relation: string;
-  level: EvidenceLevel;
+  /** What the relation says happens; inferred from `relation` when absent (see `inferEffect`). */
+  effect?: RelationEffect;
+  /**
+   * The level of the relation's primary evidence (the study it rests on, not a review that
+   * cites it). Required in a Pathomap file; a relation imported without evidence has none.
+   */
+  level?: EvidenceLevel;
+  /**
+   * Set when the relation is carried over from another population or species than the map's
+   * subject: says from what, e.g. "heritable mineralization disorders and mouse models".
+   */
+  extrapolated?: string;
   evidence: EvidenceEntry[];
   notes?: string;
 }
@@ -170,6 +223,8 @@ export interface Reference extends ReferenceEntry {
 
 export interface Category extends CategoryEntry {
   band: number;
+  color: string;
+  shape: NodeShape;
 }
 
 export interface ConceptNode extends Omit<NodeEntry, 'evidence'> {
@@ -182,9 +237,12 @@ export interface ConceptNode extends Omit<NodeEntry, 'evidence'> {
   unsourced?: true;
 }
 
-export interface Relation extends Omit<EdgeEntry, 'evidence' | 'id'> {
+export interface Relation extends Omit<EdgeEntry, 'evidence' | 'id' | 'effect'> {
   id: string;
+  effect: RelationEffect;
   evidence: Evidence[];
+  /** Its evidence both supports and contradicts it: shown as disputed, with both sides. */
+  disputed?: true;
   /** Nothing backs this relation; see `ConceptNode.unsourced`. */
   unsourced?: true;
 }

@@ -98,10 +98,11 @@ describe('loadAnyMap on valid files of each format', () => {
     ]);
     expect(map!.nodes[2]!.position).toEqual({ x: 10, y: -20 });
     expect(map!.nodes[0]).not.toHaveProperty('position');
+    // No evidence, so no level: none is invented for them.
     expect(map!.edges.map((e) => [e.source, e.target, e.relation, e.level])).toEqual([
-      ['Myriel', 'Mme.-Magloire', 'is linked to', 'expert-opinion'],
-      ['Myriel', 'Valjean', 'is linked to', 'expert-opinion'],
-      ['Valjean', '7', 'meets', 'expert-opinion'],
+      ['Myriel', 'Mme.-Magloire', 'is linked to', undefined],
+      ['Myriel', 'Valjean', 'is linked to', undefined],
+      ['Valjean', '7', 'meets', undefined],
     ]);
   });
 
@@ -232,12 +233,13 @@ describe('"no source": imported concepts and relations without evidence', () => 
     expect(yaml.split('\n').slice(0, 3)).toEqual([
       '# yaml-language-server: $schema=./schema.json',
       '# Imported: 2 concept(s) and 1 relation(s) have no evidence yet (evidence: []).',
-      '# Add at least one quote or finding to each before this file will load.',
+      '# Add at least one quote or finding to each, and a level to each relation, before this file will load.',
     ]);
     const reloaded = await load('yed.yaml', yaml);
     expect(reloaded.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'nodes[0].evidence: needs at least one item',
       'nodes[1].evidence: needs at least one item',
+      'edges[0]: missing required field `level`',
       'edges[0].evidence: needs at least one item',
     ]);
   });

@@ -157,7 +157,7 @@ function mapWithTexts(t: Texts): PathoMap {
       { id: 'a', label: t.label, category: 'c', summary: t.summary, evidence, notes: t.summary, aliases: [t.label], position: { x: 1.5, y: -2 } },
       { id: 'b', label: 'B', category: 'c', summary: 'S', evidence },
     ],
-    edges: [{ id: 'a->b', source: 'a', target: 'b', relation: t.relation, level: 'rct', evidence, notes: t.finding }],
+    edges: [{ id: 'a->b', source: 'a', target: 'b', relation: t.relation, effect: 'associated', level: 'rct', evidence, notes: t.finding }],
     tours: [],
   };
 }

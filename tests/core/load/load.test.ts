@@ -52,6 +52,8 @@ describe('loadMap on one fixture per defect class', () => {
   // map is still returned (only problems with stored sources leave it drawable).
   it.each([
     ['bad-yaml.yaml', [`${f('bad-yaml.yaml')}:32:26: missing closing "quote`], false],
+    // The string runs to the end of the file: reported where it opens, not at the end.
+    ['unclosed-quote.yaml', [`${f('unclosed-quote.yaml')}:32:12: missing closing "quote`], false],
     ['duplicate-key.yaml', [`${f('duplicate-key.yaml')}:35:5: map keys must be unique (this key appears earlier`], false],
     ['empty.yaml', [`${f('empty.yaml')}:1:1: the file is empty (a map needs \`title\``], false],
     ['non-utf8.yaml', [`${f('non-utf8.yaml')}:41:20: the file is not valid UTF-8 text (save it as UTF-8; the first invalid byte is at offset`], false],
@@ -336,4 +338,75 @@ describe('loadMap on damaged input (property)', () => {
       { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
     );
   }, 60_000);
+});
+
+describe('loadMap: what an author may leave out, and what a map may say of its relations', () => {
+  it('gives categories without colour or shape distinct ones from the Okabe–Ito palette and the shape cycle', async () => {
+    const result = await loadEdited((text) =>
+      replaceOnce(replaceOnce(text, '    color: "#c0392b"\n    shape: circle\n', ''), '    color: "#27ae60"\n    shape: square\n', ''),
+    );
+    expect(formatted(result)).toEqual([]);
+    const styles = result.map!.categories.map((c) => `${c.color} ${c.shape}`);
+    expect(styles).toEqual(['#E69F00 circle', '#56B4E9 square']);
+  });
+
+  it('keeps a declared style and never gives a default the same colour and shape', async () => {
+    const result = await loadEdited((text) => replaceOnce(replaceOnce(text, '#c0392b', '#E69F00'), '    color: "#27ae60"\n    shape: square\n', ''));
+    expect(formatted(result)).toEqual([]);
+    const [declared, derived] = result.map!.categories;
+    expect(`${declared!.color} ${declared!.shape}`).toBe('#E69F00 circle');
+    expect(`${derived!.color} ${derived!.shape}`).not.toBe('#E69F00 circle');
+  });
+
+  it('reads what a relation says happens from its wording when the file does not say, and keeps what it says', async () => {
+    const result = await loadEdited((text) => replaceOnce(text, 'relation: precedes\n', 'relation: precedes\n    effect: associated\n'));
+    expect(formatted(result)).toEqual([]);
+    expect(result.map!.edges.map((e) => [e.relation, e.effect])).toEqual([
+      ['promotes', 'promotes'],
+      ['precedes', 'associated'],
+    ]);
+  });
+
+  it('marks a relation disputed when its evidence both supports and contradicts it, and keeps each stance', async () => {
+    const result = await loadEdited((text) =>
+      replaceOnce(
+        text,
+        '        quote: digital ulcers preceded calcinosis in most patients\n',
+        '        quote: digital ulcers preceded calcinosis in most patients\n      - ref: summary-2021\n        finding: Ulcers came after calcinosis in another cohort.\n        level: cohort\n        stance: contradicts\n',
+      ),
+    );
+    expect(formatted(result)).toEqual([]);
+    const [promotes, precedes] = result.map!.edges;
+    expect(promotes!.disputed).toBeUndefined();
+    expect(precedes!.disputed).toBe(true);
+    expect(precedes!.evidence.map((e) => e.stance ?? 'supports')).toEqual(['supports', 'contradicts']);
+  });
+
+  it('keeps an extrapolated relation\'s note of where it comes from', async () => {
+    const result = await loadEdited((text) => replaceOnce(text, 'relation: promotes\n', 'relation: promotes\n    extrapolated: mouse models\n'));
+    expect(formatted(result)).toEqual([]);
+    expect(result.map!.edges[0]!.extrapolated).toBe('mouse models');
+  });
+
+  it.each([
+    ['a group that exists', 'calcinosis', []],
+    ['an unknown group', 'calcinosiss', ['edited.yaml:34:13 nodes[1].parent: unknown concept `calcinosiss` (did you mean `calcinosis`?)']],
+    ['itself', 'ulcer', ['edited.yaml:34:13 nodes[1].parent: concept `ulcer` is its own group (a group holds other concepts, never itself or a group it belongs to)']],
+  ])('checks a concept\'s group: %s', async (_, parent, expected) => {
+    const result = await loadEdited((text) => replaceOnce(text, '    category: lesion\n    summary: Skin', `    category: lesion\n    parent: ${parent}\n    summary: Skin`));
+    expect(formatted(result)).toEqual(expected);
+  });
+
+  it('reports groups that hold each other once, where the cycle closes', async () => {
+    const result = await loadEdited((text) =>
+      replaceOnce(
+        replaceOnce(text, '    category: lesion\n    summary: Skin', '    category: lesion\n    parent: calcinosis\n    summary: Skin'),
+        '    category: lesion\n    summary: Calcium',
+        '    category: lesion\n    parent: ulcer\n    summary: Calcium',
+      ),
+    );
+    expect(formatted(result)).toEqual([
+      'edited.yaml:44:13 nodes[2].parent: groups form a cycle: `ulcer` → `calcinosis` → `ulcer` (a group holds other concepts, never itself or a group it belongs to)',
+    ]);
+  });
 });

@@ -91,7 +91,7 @@ describe('checkAgainstSchema', () => {
       'nodes[0].evidence[0]: missing required field `level` (the kind of study the finding comes from)',
     ]);
     expect(evidence([{ ref: 'sample-2020', quote: 'x', caveat: 'y' }])).toEqual([
-      'nodes[0].evidence[0].caveat: unknown field `caveat` (allowed here: `ref`, `quote`, `note`)',
+      'nodes[0].evidence[0].caveat: unknown field `caveat` (allowed here: `ref`, `quote`, `note`, `stance`)',
     ]);
     expect(evidence([{ ref: 'sample-2020', quote: 'x', finding: 'y', level: 'rct' }])).toEqual([
       expect.stringMatching(/^nodes\[0\]\.evidence\[0\]: cannot have both `quote` and `finding` \+ `level`/),

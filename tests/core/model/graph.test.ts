@@ -207,6 +207,7 @@ describe('built from a resolved map', () => {
       source: 'a',
       target: 'b',
       relation: 'drives',
+      effect: 'promotes',
       level: 'cohort',
       evidence: [],
     };
