@@ -18,7 +18,7 @@ import type { LoadResult } from '../src/core/model/types.ts';
 import { DEFAULT_MAP_ID } from '../src/ui/fetch-map.ts';
 import { FIRST_PAINT_ATTRIBUTE, FIRST_PAINT_CLASS } from '../src/ui/first-paint-names.ts';
 import { keysShaping } from '../src/ui/persist.ts';
-import { THEMES } from '../src/ui/url-state.ts';
+import { THEMES, themeStyle } from '../src/render/look.ts';
 import { publishedResult } from './vite-plugin-pathomap.ts';
 
 /**
@@ -28,6 +28,8 @@ import { publishedResult } from './vite-plugin-pathomap.ts';
 export function firstPaintScript(mapId: string): string {
   const keys = JSON.stringify(keysShaping(`map:${mapId}`));
   const themes = JSON.stringify(THEMES);
+  // Each theme's colours as the explorer's style attribute carries them (render/look.ts).
+  const styles = JSON.stringify(Object.fromEntries(THEMES.map((t) => [t, themeStyle(t)])));
   return (
     `(function(){try{var r=document.documentElement,` +
     // As the app chooses it (src/ui/App.svelte): the address's, else the system's colour scheme.
@@ -38,7 +40,7 @@ export function firstPaintScript(mapId: string): string {
     // An empty value is the default view, remembered: nothing that changes the picture.
     `var k=${keys};for(var i=0;i<k.length;i++)if(localStorage.getItem(k[i]))return;` +
     // The picture was rendered in the light theme; its colours are the explorer's custom properties.
-    `var e=document.querySelector('.${FIRST_PAINT_CLASS} [data-theme]');if(!e)return;e.setAttribute('data-theme',t);` +
+    `var e=document.querySelector('.${FIRST_PAINT_CLASS} [data-theme]');if(!e)return;e.setAttribute('data-theme',t);e.setAttribute('style',${styles}[t]);` +
     `var s=e.querySelector('select[aria-label="Theme"]');if(s)s.value=t;` +
     `r.setAttribute('${FIRST_PAINT_ATTRIBUTE}','')}catch(e){}` +
     // Done: it leaves no script in the page.

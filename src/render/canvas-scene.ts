@@ -6,10 +6,16 @@
  * tens of thousands of concepts. Framework-free: the canvas component decides when to draw.
  */
 import { wrapLabel } from '../core/model/label.ts';
-import type { NodeShape } from '../core/model/types.ts';
+import { evidenceStroke } from '../core/model/evidence-style.ts';
+import type { Category, ConceptNode, EvidenceLevel, NodeShape, Relation } from '../core/model/types.ts';
+import { relationRun, type EdgeRun } from './edge-geometry.ts';
 import { levelOfDetail, type Lod } from './lod.ts';
+import { labelBaselines, LOOK, THEME, type Faded, type ThemeColours, type ThemeName } from './look.ts';
+import type { SceneIndex, SceneState } from './scene-state.ts';
 import { traceShape } from './shapes.ts';
-import type { ViewTransform } from './zoom.ts';
+import type { ViewTransform } from './viewport.ts';
+
+export type { SceneState } from './scene-state.ts';
 
 export interface SceneNode {
   id: string;
@@ -19,6 +25,8 @@ export interface SceneNode {
   colour: number;
   /** Marker radius, map units. */
   r: number;
+  /** Imported without evidence: a dashed, paler marker and "no source" under the label. */
+  unsourced?: boolean;
 }
 
 export interface SceneEdge {
@@ -37,39 +45,52 @@ export interface Scene {
   colours: readonly string[];
 }
 
-/** What the reader's view does to the scene right now. */
-export interface SceneState {
-  /** Per node: drawn at all. */
-  visible: Uint8Array;
-  /** Per node and per edge: faded (null: nothing is). */
-  fadedNodes: Uint8Array | null;
-  fadedEdges: Uint8Array | null;
-  /** Edges to draw (visible ones), as indices into `Scene.edges`. */
-  edges: Int32Array;
-  /** Per edge: bend in map units (relations between the same two concepts). */
-  bends: Float64Array;
-  /** Per edge: highlighted (selected or on the path). */
-  highlighted: Uint8Array;
-  selected: number;
-  focused: number;
-  /** Nodes ringed as steps of the path. */
-  ringed: ReadonlySet<number>;
-  pinned: ReadonlySet<number>;
-  /** Nodes whose labels are written whenever they are legible at all (emphasised ones). */
-  important: readonly number[];
-  /** Edges whose verbs are written. */
-  edgeLabels: readonly number[];
+/** What never changes for a map: its concepts and relations as the canvas draws them. */
+export function buildScene(
+  map: { nodes: readonly ConceptNode[]; edges: readonly Relation[]; categories: readonly Category[] },
+  index: SceneIndex,
+): Scene {
+  const categories = new Map(map.categories.map((c, i) => [c.id, { c, i }]));
+  // One line pattern per level of evidence, parsed once (not once per relation).
+  const dashes = new Map<string, readonly number[]>();
+  const dashOf = (level: EvidenceLevel | undefined) => {
+    let dash = dashes.get(level ?? '');
+    if (!dash) {
+      dash = (evidenceStroke(level).dasharray || '').split(/\s+/).filter(Boolean).map(Number);
+      dashes.set(level ?? '', dash);
+    }
+    return dash;
+  };
+  const relations = new Map(map.edges.map((e) => [e.id, e]));
+  return {
+    colours: map.categories.map((c) => c.color),
+    nodes: map.nodes.map((n, i) => ({
+      id: n.id,
+      label: n.label,
+      shape: categories.get(n.category)?.c.shape ?? 'circle',
+      colour: categories.get(n.category)?.i ?? 0,
+      r: index.radius[i]!,
+      ...(n.unsourced ? { unsourced: true } : {}),
+    })),
+    edges: index.edges.map((e) => {
+      const relation = relations.get(e.id)!;
+      return { id: e.id, s: e.s, t: e.t, dash: dashOf(relation.level), relation: relation.relation };
+    }),
+  };
 }
 
+
+/** The theme a scene is drawn in: the look spec's colours, fades and widths, and the font. */
 export interface SceneTheme {
-  text: string;
-  edge: string;
-  accent: string;
-  focus: string;
-  halo: string;
+  colours: ThemeColours;
+  faded: Faded;
+  edgeWidth: number;
   font: string;
-  /** High-contrast print theme: faded things are drawn pale, not transparent. */
-  print: boolean;
+}
+
+export function sceneTheme(name: ThemeName, font: string = LOOK.font): SceneTheme {
+  const { colours, faded, edgeWidth } = THEME[name];
+  return { colours, faded, edgeWidth, font };
 }
 
 export interface SceneFrame {
@@ -135,10 +156,10 @@ export const HAIRLINE = 0.999;
 
 /** More relations in view than this are drawn one pixel wide. */
 const HAIRLINE_EDGES = 400;
-const FADED_NODE_ALPHA = 0.15;
-const FADED_EDGE_ALPHA = 0.12;
 /** Map units beyond the view still drawn, so labels and markers do not pop in at the edge. */
 const VIEW_MARGIN = 80;
+/** Under an imported concept's label: it came without evidence. */
+export const NO_SOURCE = 'no source';
 /** Labels are only ever drawn this small (screen px) for the emphasised concepts. */
 const IMPORTANT_LABEL_MIN_ZOOM = 0.25;
 
@@ -272,34 +293,17 @@ function addClippedLine(ctx: SceneContext, ax: number, ay: number, bx: number, b
   return true;
 }
 
-function point(frame: SceneFrame, node: number): [number, number] {
+function point(frame: Pick<SceneFrame, 'coords' | 'slots'>, node: number): [number, number] {
   const slot = frame.slots[node]!;
   return [frame.coords[2 * slot]!, frame.coords[2 * slot + 1]!];
 }
 
-/** The relation's visible run (rim to rim, bent if it has to be): start, control, end. */
-function edgeRun(scene: Scene, state: SceneState, frame: SceneFrame, e: number) {
+/** The relation's visible run (rim to rim, bent if it has to be), as every renderer draws it. */
+export function sceneRun(scene: Scene, state: Pick<SceneState, 'bends'>, frame: Pick<SceneFrame, 'coords' | 'slots'>, e: number): EdgeRun {
   const edge = scene.edges[e]!;
   const [sx, sy] = point(frame, edge.s);
   const [tx, ty] = point(frame, edge.t);
-  const bend = state.bends[e]!;
-  const dx = tx - sx;
-  const dy = ty - sy;
-  const length = Math.hypot(dx, dy) || 1;
-  const cx = (sx + tx) / 2 + (-dy / length) * bend * 2;
-  const cy = (sy + ty) / 2 + (dx / length) * bend * 2;
-  const toward = (fx: number, fy: number, ox: number, oy: number, gap: number): [number, number] => {
-    const ddx = ox - fx;
-    const ddy = oy - fy;
-    const d = Math.hypot(ddx, ddy) || 1;
-    const g = Math.min(gap, d / 2);
-    return [fx + (ddx / d) * g, fy + (ddy / d) * g];
-  };
-  const sr = scene.nodes[edge.s]!.r + 2;
-  const tr = scene.nodes[edge.t]!.r + 4;
-  const start = bend ? toward(sx, sy, cx, cy, sr) : toward(sx, sy, tx, ty, sr);
-  const end = bend ? toward(tx, ty, cx, cy, tr) : toward(tx, ty, sx, sy, tr);
-  return { start, end, control: bend ? ([cx, cy] as [number, number]) : null };
+  return relationRun({ x: sx, y: sy }, { x: tx, y: ty }, scene.nodes[edge.s]!.r, scene.nodes[edge.t]!.r, state.bends[e]!);
 }
 
 function drawEdges(
@@ -337,8 +341,8 @@ function drawEdges(
         drawn++;
       }
       if (!any) continue;
-      ctx.globalAlpha = pass === 1 && !theme.print ? FADED_EDGE_ALPHA : 1;
-      ctx.strokeStyle = pass === 2 ? theme.accent : pass === 1 && theme.print ? '#bbbbbb' : theme.edge;
+      ctx.globalAlpha = pass === 1 ? theme.faded.edgeOpacity : 1;
+      ctx.strokeStyle = pass === 2 ? theme.colours.accent : pass === 1 ? (theme.faded.edge ?? theme.colours.edge) : theme.colours.edge;
       // One pixel: drawn as a hairline, many times faster than a wider anti-aliased stroke.
       ctx.lineWidth = pass === 2 ? Math.max(3, 1.5 * px) : HAIRLINE * px;
       ctx.stroke();
@@ -366,34 +370,36 @@ function drawEdges(
     const arrows: number[] = [];
     ctx.beginPath();
     const period = group.dash.reduce((a, b) => a + b, 0);
-    const arrowLength = group.look === 2 ? 15 : 10.5;
-    const arrowHalf = group.look === 2 ? 6 : 4.2;
+    // Many relations in view: a one-pixel hairline (fast), else the theme's width.
+    const width = group.look === 2 ? LOOK.edge.highlightWidth : edges.length > HAIRLINE_EDGES ? Math.min(theme.edgeWidth, HAIRLINE * px) : theme.edgeWidth;
+    // Heads scale with the line they end, as SVG markers do (a highlighted head grows less).
+    const headScale = group.look === 2 ? LOOK.edge.strongArrowScale * LOOK.edge.highlightWidth : theme.edgeWidth;
+    const arrowLength = LOOK.edge.arrowLength * headScale;
+    const arrowHalf = LOOK.edge.arrowHalfWidth * headScale;
     for (const e of group.edges) {
-      const { start, end, control } = edgeRun(scene, state, frame, e);
+      const { start, end, control } = sceneRun(scene, state, frame, e);
       if (control) {
-        ctx.moveTo(start[0], start[1]);
-        ctx.quadraticCurveTo(control[0], control[1], end[0], end[1]);
-      } else if (!addClippedLine(ctx, start[0], start[1], end[0], end[1], box, period)) continue;
+        ctx.moveTo(start.x, start.y);
+        ctx.quadraticCurveTo(control.x, control.y, end.x, end.y);
+      } else if (!addClippedLine(ctx, start.x, start.y, end.x, end.y, box, period)) continue;
       // The arrowhead points along the last stretch of the line.
       const from = control ?? start;
-      const dx = end[0] - from[0];
-      const dy = end[1] - from[1];
+      const dx = end.x - from.x;
+      const dy = end.y - from.y;
       const d = Math.hypot(dx, dy) || 1;
       const ux = dx / d;
       const uy = dy / d;
-      const bx = end[0] - ux * arrowLength;
-      const by = end[1] - uy * arrowLength;
-      arrows.push(end[0], end[1], bx - uy * arrowHalf, by + ux * arrowHalf, bx + uy * arrowHalf, by - ux * arrowHalf);
+      const bx = end.x - ux * arrowLength;
+      const by = end.y - uy * arrowLength;
+      arrows.push(end.x, end.y, bx - uy * arrowHalf, by + ux * arrowHalf, bx + uy * arrowHalf, by - ux * arrowHalf);
       drawn++;
     }
     const faded = group.look === 1;
-    ctx.globalAlpha = faded && !theme.print ? FADED_EDGE_ALPHA : 1;
-    const colour = group.look === 2 ? theme.accent : faded && theme.print ? '#bbbbbb' : theme.edge;
+    ctx.globalAlpha = faded ? theme.faded.edgeOpacity : 1;
+    const colour = group.look === 2 ? theme.colours.accent : faded ? (theme.faded.edge ?? theme.colours.edge) : theme.colours.edge;
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
-    // Many relations in view: a one-pixel hairline (fast), else the SVG map's 1.5 units.
-    const width = theme.print ? 2 : 1.5;
-    ctx.lineWidth = group.look === 2 ? 3 : edges.length > HAIRLINE_EDGES ? Math.min(width, HAIRLINE * px) : width;
+    ctx.lineWidth = width;
     ctx.setLineDash(group.dash as number[]);
     ctx.stroke();
     ctx.setLineDash([]);
@@ -461,8 +467,8 @@ function drawDots(
   const { k, x: tx, y: ty } = frame.transform;
   const n = scene.nodes.length;
   const faded = state.fadedNodes;
-  const colourOf = (colour: number, dim: boolean) => (dim && theme.print ? '#999999' : scene.colours[colour]!);
-  const alphaOf = (dim: boolean) => (dim && !theme.print ? FADED_NODE_ALPHA : 1);
+  const colourOf = (colour: number, dim: boolean) => (dim ? (theme.faded.markerStroke ?? scene.colours[colour]!) : scene.colours[colour]!);
+  const alphaOf = (dim: boolean) => (dim ? theme.faded.nodeOpacity : 1);
   const width = ctx.canvas.width;
   const height = ctx.canvas.height;
   // Pixels need a canvas to draw the buffer onto; the SVG recorder has none, so it gets squares.
@@ -558,31 +564,39 @@ function drawNodes(
     drawDots(ctx, scene, state, frame, theme, inView, nodesInView);
     return;
   }
-  // One path per colour and fade: faded first, so bright concepts sit on top.
+  const { colours, faded: fade } = theme;
+  const anyUnsourced = scene.nodes.some((node) => node.unsourced);
+  // One path per colour, fade and sourcing: faded first, so bright concepts sit on top.
   for (const fadedPass of [1, 0]) {
     if (fadedPass === 1 && !state.fadedNodes) continue;
-    for (let colour = 0; colour < scene.colours.length; colour++) {
-      ctx.beginPath();
-      let any = false;
-      for (let i = 0; i < n; i++) {
-        if (!inView[i]) continue;
-        const node = scene.nodes[i]!;
-        if (node.colour !== colour) continue;
-        if ((state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
-        const [x, y] = point(frame, i);
-        if (lod.shapes) traceShape(ctx, node.shape, x, y, node.r);
-        else ctx.rect(x - node.r, y - node.r, 2 * node.r, 2 * node.r);
-        any = true;
-      }
-      if (!any) continue;
-      const faded = fadedPass === 1;
-      ctx.globalAlpha = faded && !theme.print ? FADED_NODE_ALPHA : 1;
-      ctx.fillStyle = faded && theme.print ? '#ffffff' : scene.colours[colour]!;
-      ctx.fill();
-      if (lod.outlines) {
-        ctx.strokeStyle = faded && theme.print ? '#999999' : theme.text;
-        ctx.lineWidth = 1.25;
-        ctx.stroke();
+    for (const unsourced of anyUnsourced ? [false, true] : [false]) {
+      for (let colour = 0; colour < scene.colours.length; colour++) {
+        ctx.beginPath();
+        let any = false;
+        for (let i = 0; i < n; i++) {
+          if (!inView[i]) continue;
+          const node = scene.nodes[i]!;
+          if (node.colour !== colour || Boolean(node.unsourced) !== unsourced) continue;
+          if ((state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
+          const [x, y] = point(frame, i);
+          traceShape(ctx, node.shape, x, y, node.r);
+          any = true;
+        }
+        if (!any) continue;
+        const faded = fadedPass === 1;
+        const opacity = faded ? fade.nodeOpacity : 1;
+        // An imported concept without evidence: paler, with a dashed outline (and "no source" under its label).
+        ctx.globalAlpha = unsourced ? opacity * LOOK.marker.unsourcedFill : opacity;
+        ctx.fillStyle = faded ? (fade.markerFill ?? scene.colours[colour]!) : scene.colours[colour]!;
+        ctx.fill();
+        if (lod.outlines) {
+          ctx.globalAlpha = opacity;
+          ctx.strokeStyle = faded ? (fade.markerStroke ?? colours.text) : colours.text;
+          ctx.lineWidth = LOOK.marker.outline;
+          if (unsourced) ctx.setLineDash(LOOK.marker.unsourcedDash as number[]);
+          ctx.stroke();
+          if (unsourced) ctx.setLineDash([]);
+        }
       }
     }
   }
@@ -593,37 +607,39 @@ function drawNodes(
     if (i < 0 || !inView[i]) return;
     const [x, y] = point(frame, i);
     ctx.beginPath();
-    ctx.arc(x, y, scene.nodes[i]!.r + 6, 0, 2 * Math.PI);
+    ctx.arc(x, y, scene.nodes[i]!.r + LOOK.ring.gap, 0, 2 * Math.PI);
     ctx.strokeStyle = colour;
     ctx.lineWidth = Math.max(width, width * 0.5 * px);
     ctx.setLineDash(dash);
     ctx.stroke();
     ctx.setLineDash([]);
   };
-  for (const i of state.ringed) ring(i, theme.accent, 3, []);
+  const ringWidth = LOOK.ring.width;
+  for (const i of state.ringed) ring(i, colours.accent, ringWidth, []);
   if (state.selected >= 0 && inView[state.selected]) {
-    ring(state.selected, theme.accent, 3, []);
+    ring(state.selected, colours.accent, ringWidth, []);
     const node = scene.nodes[state.selected]!;
     const [x, y] = point(frame, state.selected);
     ctx.beginPath();
     traceShape(ctx, node.shape, x, y, node.r);
-    ctx.strokeStyle = theme.text;
-    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = colours.text;
+    ctx.lineWidth = LOOK.marker.selectedOutline;
     ctx.stroke();
   }
-  ring(state.focused, theme.focus, 3, [4, 3]);
+  ring(state.focused, colours.focus, ringWidth, LOOK.ring.focusDash as number[]);
   if (state.pinned.size > 0 && lod.outlines) {
     ctx.beginPath();
     for (const i of state.pinned) {
       if (!inView[i]) continue;
       const [x, y] = point(frame, i);
       const r = scene.nodes[i]!.r;
-      ctx.moveTo(x + r * 0.9 + 3, y - r * 0.9);
-      ctx.arc(x + r * 0.9, y - r * 0.9, 3, 0, 2 * Math.PI);
+      const { offset, r: pinR } = LOOK.pin;
+      ctx.moveTo(x + r * offset + pinR, y - r * offset);
+      ctx.arc(x + r * offset, y - r * offset, pinR, 0, 2 * Math.PI);
     }
-    ctx.fillStyle = theme.text;
-    ctx.strokeStyle = theme.halo;
-    ctx.lineWidth = 1.5;
+    ctx.fillStyle = colours.text;
+    ctx.strokeStyle = colours.labelHalo;
+    ctx.lineWidth = LOOK.pin.halo;
     ctx.fill();
     ctx.stroke();
   }
@@ -665,7 +681,7 @@ function drawLabels(
   ctx.lineJoin = 'round';
   ctx.miterLimit = 2;
   // At a small zoom the emphasised labels are kept readable: at least 11 px on screen.
-  const size = Math.max(14, 11 / k);
+  const size = Math.max(LOOK.label.size, 11 / k);
   const regular = `${size}px ${theme.font}`;
   const bold = `700 ${size}px ${theme.font}`;
   const seen = new Set<number>();
@@ -675,36 +691,42 @@ function drawLabels(
     const node = scene.nodes[i]!;
     const [x, y] = point(frame, i);
     const faded = state.fadedNodes?.[i] === 1;
-    ctx.globalAlpha = faded && !theme.print ? FADED_NODE_ALPHA : 1;
+    ctx.globalAlpha = faded ? theme.faded.nodeOpacity : 1;
     ctx.font = i === state.selected ? bold : regular;
-    ctx.strokeStyle = theme.halo;
-    ctx.lineWidth = 4 * (size / 14);
-    ctx.fillStyle = faded && theme.print ? '#888888' : theme.text;
-    linesOf(node).forEach((line, l) => {
-      const ly = y + node.r + size + 2 + l * size * 1.15;
-      ctx.strokeText(line, x, ly);
-      ctx.fillText(line, x, ly);
+    ctx.strokeStyle = theme.colours.labelHalo;
+    ctx.lineWidth = LOOK.label.halo * (size / LOOK.label.size);
+    ctx.fillStyle = faded ? (theme.faded.label ?? theme.colours.text) : theme.colours.text;
+    const lines = linesOf(node);
+    const baselines = labelBaselines(node.r, lines.length, size);
+    lines.forEach((line, l) => {
+      ctx.strokeText(line, x, baselines[l]! + y);
+      ctx.fillText(line, x, baselines[l]! + y);
     });
+    if (node.unsourced) {
+      // Said in words on the map, not only by the dashed outline (as the SVG map does).
+      const noSource = LOOK.label.noSourceSize * (size / LOOK.label.size);
+      ctx.font = `italic ${noSource}px ${theme.font}`;
+      ctx.fillStyle = theme.colours.textMuted;
+      const ly = y + baselines[lines.length - 1]! + noSource * LOOK.label.noSourceGap;
+      ctx.strokeText(NO_SOURCE, x, ly);
+      ctx.fillText(NO_SOURCE, x, ly);
+    }
   }
   ctx.globalAlpha = 1;
 
   // The verbs of the relations in play, at their middles.
   if (state.edgeLabels.length > 0 && k >= IMPORTANT_LABEL_MIN_ZOOM) {
-    const verbSize = Math.max(12, 10 / k);
+    const { size: verbBase, halo, lift } = LOOK.relationLabel;
+    const verbSize = Math.max(verbBase, 10 / k);
     ctx.font = `italic ${verbSize}px ${theme.font}`;
-    ctx.lineWidth = 5 * (verbSize / 12);
-    ctx.strokeStyle = theme.halo;
-    ctx.fillStyle = theme.text;
+    ctx.lineWidth = halo * (verbSize / verbBase);
+    ctx.strokeStyle = theme.colours.labelHalo;
+    ctx.fillStyle = theme.colours.text;
     for (const e of state.edgeLabels) {
-      const edge = scene.edges[e]!;
-      const [sx, sy] = point(frame, edge.s);
-      const [tx, ty] = point(frame, edge.t);
-      const bend = state.bends[e]!;
-      const d = Math.hypot(tx - sx, ty - sy) || 1;
-      const mx = (sx + tx) / 2 + (-(ty - sy) / d) * bend;
-      const my = (sy + ty) / 2 + ((tx - sx) / d) * bend - 0.35 * verbSize;
-      ctx.strokeText(edge.relation, mx, my);
-      ctx.fillText(edge.relation, mx, my);
+      const { mid } = sceneRun(scene, state, frame, e);
+      const my = mid.y - lift * verbSize;
+      ctx.strokeText(scene.edges[e]!.relation, mid.x, my);
+      ctx.fillText(scene.edges[e]!.relation, mid.x, my);
     }
   }
   return seen.size;

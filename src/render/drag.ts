@@ -6,7 +6,7 @@
  * press that moved swallows the click that follows, as d3-drag does.
  */
 import type { Point } from '../core/model/types.ts';
-import { CLICK_DISTANCE, suppressNextClick } from './zoom.ts';
+import { CLICK_DISTANCE, suppressNextClick } from './pan-zoom.ts';
 
 export interface NodeDragOptions {
   /** The zoomed SVG layer; pointer positions are read relative to it (unless `toMap` is given). */
@@ -14,7 +14,6 @@ export interface NodeDragOptions {
   /** Map coordinates of a pointer event (for renderers without an SVG layer). */
   toMap?: (event: PointerEvent) => Point;
   position: (id: string) => Point | undefined;
-  onstart: (id: string) => void;
   onmove: (id: string, x: number, y: number) => void;
   onend: (id: string, moved: boolean) => void;
 }
@@ -47,7 +46,6 @@ export function createNodeDrag(options: NodeDragOptions): NodeDrag {
     const dy = subject.y - from.y;
     const screen0 = { x: event.clientX, y: event.clientY };
     let moved = false;
-    options.onstart(id);
 
     const move = (e: PointerEvent) => {
       if (e.pointerId !== pointerId) return;

@@ -2,6 +2,7 @@
  * The view as URL parameters, so a copied link reopens the same view and back/forward work.
  * Pure functions: parsing never throws, unknown or malformed values are dropped.
  */
+import { isThemeName, type ThemeName } from '../render/look.ts';
 
 export interface ViewParams {
   map?: string;
@@ -22,8 +23,7 @@ export interface ViewParams {
   step?: number;
 }
 
-export const THEMES = ['light', 'dark', 'print'] as const;
-export type Theme = (typeof THEMES)[number];
+export type Theme = ThemeName;
 
 /** How the page presents the map: options for slides, not part of the reader's exploration. */
 export interface DisplayOptions {
@@ -73,7 +73,7 @@ export function parseDisplayOptions(search: string): DisplayOptions {
   return {
     embed: q.has('embed') && q.get('embed') !== '0' && q.get('embed') !== 'false',
     interactive: interactive !== '0' && interactive !== 'false',
-    ...(THEMES.includes(theme as Theme) ? { theme: theme as Theme } : {}),
+    ...(isThemeName(theme) ? { theme } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asLoadResult, generateMap } from '../../scripts/bench-generate.ts';
 import type { PathoMap } from '../../src/core/model/types.ts';
+import { THEME } from '../../src/render/look.ts';
 import { launchChromium, openApp, saveScreenshot } from './harness.ts';
 import { detailsHeading, mapReady, normalise } from './map-helpers.ts';
 
@@ -124,9 +125,12 @@ describe('a 3,000-concept map', () => {
     const bold = [...svg.matchAll(/<text([^>]*font-weight="bold"[^>]*)>([^<]*)<\/text>/g)];
     const lines = (paint: RegExp) => bold.filter((m) => paint.test(m[1]!)).map((m) => m[2]).join(' ');
     const escaped = node.label.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    expect(lines(/fill="none" stroke="#fff"/)).toBe(escaped);
-    expect(lines(/stroke="none" fill="#1b1e23"/)).toBe(escaped);
-    expect(svg.indexOf('fill="none" stroke="#fff"')).toBeLessThan(svg.indexOf('stroke="none" fill="#1b1e23"'));
+    const { labelHalo, text } = THEME.light.colours;
+    const halo = `fill="none" stroke="${labelHalo}"`;
+    const letters = `stroke="none" fill="${text}"`;
+    expect(lines(new RegExp(halo))).toBe(escaped);
+    expect(lines(new RegExp(letters))).toBe(escaped);
+    expect(svg.indexOf(halo)).toBeLessThan(svg.indexOf(letters));
     expect(errors).toEqual([]);
   }, 180_000);
 });

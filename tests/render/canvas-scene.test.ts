@@ -3,7 +3,7 @@
 // comes out a hair over one device pixel is stroked as an outline, ~20× slower (long tasks
 // while a 5,000-concept layout settled).
 import { describe, expect, it } from 'vitest';
-import { drawScene, type Scene, type SceneFrame, type SceneState, type SceneTheme } from '../../src/render/canvas-scene.ts';
+import { drawScene, sceneTheme, type Scene, type SceneFrame, type SceneState, type SceneTheme } from '../../src/render/canvas-scene.ts';
 
 interface Stroke {
   /** Device pixels per map unit, as the canvas holds it. */
@@ -65,15 +65,7 @@ function sceneOf(edges: number): { scene: Scene; state: SceneState; coords: Floa
   return { scene: { nodes, edges: sceneEdges, colours: ['#0072B2'] }, state, coords, slots: Int32Array.from(nodes.keys()) };
 }
 
-const theme: SceneTheme = {
-  text: '#000',
-  edge: '#6b7380',
-  accent: '#d55e00',
-  focus: '#0b5cad',
-  halo: '#fff',
-  font: 'sans-serif',
-  print: false,
-};
+const theme: SceneTheme = sceneTheme('light', 'sans-serif');
 
 /** Zoom factors from an overview of thousands of concepts to a close-up, and the one that failed. */
 const zooms = [0.09541525691747665, ...Array.from({ length: 400 }, (_, i) => 0.02 + i * 0.0025)];

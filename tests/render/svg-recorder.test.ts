@@ -2,7 +2,7 @@
 // writes must draw what the canvas would, and a whole scene drawn into it must keep what the
 // reader sees (shapes and colours by category, evidence patterns, arrowheads, haloed labels).
 import { describe, expect, it } from 'vitest';
-import { drawScene, type Scene, type SceneFrame, type SceneState, type SceneTheme } from '../../src/render/canvas-scene.ts';
+import { drawScene, sceneTheme, type Scene, type SceneFrame, type SceneState, type SceneTheme } from '../../src/render/canvas-scene.ts';
 import { parseCanvasFont, SvgRecorder } from '../../src/render/svg-recorder.ts';
 
 const record = (draw: (ctx: SvgRecorder) => void): string[] => {
@@ -164,7 +164,7 @@ describe('a scene drawn into the recorder', () => {
     important: [],
     edgeLabels: [],
   };
-  const theme: SceneTheme = { text: '#1b1e23', edge: '#6b7380', accent: '#0b5cad', focus: '#0b5cad', halo: '#ffffff', font: 'sans-serif', print: false };
+  const theme: SceneTheme = sceneTheme('light', 'sans-serif');
   const frame: SceneFrame = {
     width: 400,
     height: 300,

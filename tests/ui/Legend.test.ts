@@ -10,7 +10,7 @@ import { searchMap } from '../fixtures/search-map.ts';
 function setup() {
   const state = new MapViewState(searchMap);
   const user = userEvent.setup();
-  render(Legend, { state });
+  render(Legend, { view: state });
   const categories = screen.getByRole('group', { name: 'Categories' });
   const box = (name: string) => within(categories).getByRole('checkbox', { name });
   const showAll = () => screen.queryByRole('button', { name: 'Show all' });

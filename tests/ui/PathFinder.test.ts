@@ -9,7 +9,7 @@ function setup(prepare: (state: MapViewState) => void = () => {}) {
   const state = new MapViewState(smallMap());
   prepare(state);
   const user = userEvent.setup();
-  render(PathFinder, { state });
+  render(PathFinder, { view: state });
   const group = screen.getByRole('group', { name: 'Path' });
   return {
     state,

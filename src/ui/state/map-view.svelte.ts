@@ -5,6 +5,7 @@
  */
 import { createConceptGraph, type ChainStep, type ConceptGraph } from '../../core/model/graph.ts';
 import type { Category, ConceptNode, PathoMap, Reference, Relation, Tour, TourStepEntry } from '../../core/model/types.ts';
+import { deriveShown, sceneIndex, type SceneIndex, type Shown } from '../../render/scene-state.ts';
 import type { ViewParams } from '../url-state.ts';
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'edge'; id: string } | null;
@@ -22,10 +23,14 @@ export class MapViewState {
   readonly graph: ConceptGraph;
   readonly references: ReadonlyMap<string, Reference>;
   readonly categories: ReadonlyMap<string, Category>;
+  /** Concepts and relations numbered once, with their degrees and marker radii, for every renderer. */
+  readonly index: SceneIndex;
 
   selection = $state.raw<Selection>(null);
   /** Node under the pointer or keyboard focus. */
   hovered = $state.raw<string | null>(null);
+  /** Relation under the pointer. */
+  hoveredEdge = $state.raw<string | null>(null);
   /** 0 = off; otherwise show only the selection's neighbourhood within this many steps. */
   focusDepth = $state.raw(0);
   hiddenCategories = $state.raw<ReadonlySet<string>>(new Set());
@@ -41,6 +46,7 @@ export class MapViewState {
     this.graph = createConceptGraph(map);
     this.references = new Map(map.references.map((r) => [r.id, r]));
     this.categories = new Map(map.categories.map((c) => [c.id, c]));
+    this.index = sceneIndex(map.nodes, map.edges);
   }
 
   selectedNode: ConceptNode | undefined = $derived.by(() =>
@@ -83,6 +89,12 @@ export class MapViewState {
     const visible = this.visibleNodes;
     return this.map.edges.filter((e) => visible.has(e.source) && visible.has(e.target));
   });
+
+  /** What is drawn, numbered for the renderers, with the bends of relations sharing two ends. */
+  shown: Shown = $derived.by(() => deriveShown(this.index, this.visibleNodes, this.visibleEdges));
+
+  /** Relations touching a concept, whose verbs are written while it is hovered. */
+  relationsOf = (id: string): Relation[] => [...this.graph.outgoing(id), ...this.graph.incoming(id)];
 
   /** The shortest chain between the path finder's ends, through visible categories only. */
   path: ChainStep[] | null = $derived.by(() => {

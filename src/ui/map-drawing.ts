@@ -1,0 +1,92 @@
+/**
+ * What the SVG and the canvas map share as Svelte components: the props the explorer gives
+ * them, what they offer back (`MapSurface`), the reading order of concepts, where the arrow keys
+ * lead, and the hooks the benchmark and the tests read.
+ */
+import type { LayoutState } from './state/layout.svelte.ts';
+import type { MapViewState } from './state/map-view.svelte.ts';
+import { directionOfKey, neighbourInDirection } from '../core/model/navigation.ts';
+import type { ConceptNode, Point } from '../core/model/types.ts';
+import type { ViewPicture } from '../render/canvas-map.ts';
+import type { Viewport } from '../render/viewport.ts';
+
+export type { ViewPicture } from '../render/canvas-map.ts';
+
+/** What a map drawing offers the explorer beyond the shared viewport. */
+export interface MapSurface {
+  /** Move keyboard focus to a concept, bringing it into view when it is off screen. */
+  focusNode(id: string): void;
+  /** The SVG drawing, for export; a canvas map has none. */
+  svgElement?(): SVGSVGElement;
+  /** A canvas map's view, to be drawn as a picture for export. */
+  viewPicture?(): ViewPicture;
+}
+
+/** Where the drawing in use registers itself (the explorer owns it, as it owns the viewport). */
+export interface SurfaceSlot {
+  current: MapSurface | undefined;
+}
+
+/** What the SVG and the canvas map take. */
+export interface MapDrawingProps {
+  view: MapViewState;
+  layout: LayoutState;
+  viewport: Viewport;
+  surface: SurfaceSlot;
+  /** False: a still picture — no zoom, drag, hover or focus. */
+  interactive?: boolean;
+  /** A concept was clicked or opened with the keyboard. */
+  onactivate: (id: string) => void;
+}
+
+/** Tab order follows the story: band by band, top to bottom. */
+export function storyOrder(view: MapViewState, positions: ReadonlyMap<string, Point>): ConceptNode[] {
+  const bandOf = (category: string) => view.categories.get(category)?.band ?? 0;
+  const y = (id: string) => positions.get(id)?.y ?? 0;
+  return [...view.map.nodes].sort((a, b) => bandOf(a.category) - bandOf(b.category) || y(a.id) - y(b.id));
+}
+
+/**
+ * The neighbour an arrow key leads to from concept `id`: the shown neighbour lying most nearly
+ * in the key's direction. Undefined for other keys, and during a tour (the arrows step it).
+ */
+export function neighbourToward(view: MapViewState, positions: ReadonlyMap<string, Point>, id: string, key: string): string | undefined {
+  const direction = directionOfKey(key);
+  if (!direction || view.tour) return undefined;
+  const from = positions.get(id);
+  if (!from) return undefined;
+  const candidates = view.graph
+    .neighbours(id)
+    .filter((n) => view.visibleNodes.has(n))
+    .flatMap((n) => {
+      const position = positions.get(n);
+      return position ? [{ id: n, position }] : [];
+    });
+  return neighbourInDirection(from, candidates, direction) ?? undefined;
+}
+
+/** Whether a key steers focus between concepts (so the page must not scroll with it). */
+export function isArrowKey(key: string): boolean {
+  return directionOfKey(key) !== undefined;
+}
+
+/**
+ * For the benchmark and tests: the drawing element answers where a concept is on screen, the
+ * positions, and whether the layout has settled (a canvas has no elements to ask).
+ */
+export function exposeForTools(element: Element, layout: LayoutState, viewport: Viewport): void {
+  Object.assign(element, {
+    pathomapDebug: {
+      fit: () => viewport.fitWhole(false),
+      screenPoint: (id: string) => {
+        const p = layout.positions.get(id);
+        if (!p) return undefined;
+        const box = element.getBoundingClientRect();
+        const s = viewport.apply(p);
+        return { x: box.left + s.x, y: box.top + s.y };
+      },
+      positions: () => Object.fromEntries(layout.positions),
+      settled: () => layout.settled,
+    },
+  });
+}

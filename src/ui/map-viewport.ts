@@ -1,0 +1,61 @@
+/**
+ * The explorer's viewport for its map: what it frames comes from the reader's view and the
+ * layout (never from a renderer), and on a phone a concept brought to the middle sits above the
+ * Details sheet.
+ */
+import { contentBounds, stepBounds } from '../render/bounds.ts';
+import { Viewport } from '../render/viewport.ts';
+import type { LayoutState } from './state/layout.svelte.ts';
+import type { MapViewState } from './state/map-view.svelte.ts';
+
+/** A phone-sized screen, where the Details panel is a bottom sheet over the lower part of the map. */
+export function detailsCoverMap(): boolean {
+  return globalThis.matchMedia?.('(max-width: 700px)').matches ?? false;
+}
+
+/**
+ * Where a concept brought to the middle sits, as a share of the view's height: halfway, or on a
+ * phone higher up, above the Details panel's bottom sheet over the lower half of the map.
+ */
+export function centreHeight(): number {
+  return detailsCoverMap() ? 0.22 : 0.5;
+}
+
+/**
+ * The concept to bring into sight as the map opens: one selected by the link that opened it, on
+ * a phone, where the whole map fitted would leave it under the Details sheet.
+ */
+export function centredAtOpen(view: MapViewState): string | undefined {
+  return view.selection?.kind === 'node' && detailsCoverMap() ? view.selection.id : undefined;
+}
+
+export interface MapViewportOptions {
+  interactive: boolean;
+  reducedMotion: () => boolean;
+  /** A map drawn on a canvas: large, so it may be zoomed out much further. */
+  large: boolean;
+}
+
+export function createMapViewport(view: MapViewState, layout: LayoutState, options: MapViewportOptions): Viewport {
+  const { index } = view;
+  const shown = function* () {
+    for (const id of view.visibleNodes) {
+      const i = index.node.get(id);
+      const node = view.graph.node(id);
+      if (i !== undefined && node) yield { id, label: node.label, r: index.radius[i]! };
+    }
+  };
+  return new Viewport({
+    content: {
+      whole: () => contentBounds(shown(), view.visibleNodes.size, layout.positions),
+      step: (ids) => stepBounds(ids, layout.positions),
+      position: (id) => layout.positions.get(id),
+    },
+    interactive: options.interactive,
+    reducedMotion: options.reducedMotion,
+    selectionOpen: () => view.selection !== null,
+    centreHeight,
+    centred: centredAtOpen(view),
+    scaleExtent: options.large ? [0.005, 8] : [0.1, 8],
+  });
+}
