@@ -19,6 +19,7 @@ export const ENGINES = {
   cose: { title: 'Cytoscape cose', draw: (map) => cytoscapeDrawing(map, 'cose') },
   fcose: { title: 'Cytoscape fcose', draw: (map) => cytoscapeDrawing(map, 'fcose') },
   'elk-layered': { title: 'ELK layered', draw: (map) => elkDrawing(map, 'layered') },
+  'elk-bands': { title: 'ELK layered, bands', draw: (map) => elkDrawing(map, 'layered-bands') },
   'elk-stress': { title: 'ELK stress', draw: (map) => elkDrawing(map, 'stress') },
   neato: { title: 'Graphviz neato', prepare: freshGraphviz, draw: (map) => graphvizDrawing(map, 'neato') },
   sfdp: { title: 'Graphviz sfdp', prepare: freshGraphviz, draw: (map) => graphvizDrawing(map, 'sfdp') },
