@@ -7,12 +7,16 @@
  * - `concept`: shaped like a literature-derived concept map: clusters (one mechanism each) around
  *   a hub, most relations inside a cluster, some between clusters of neighbouring bands, a few
  *   concepts everyone cites, and labels of two to five words.
+ * - `banded`: shaped like the flagship map, for the readability benchmark: six categories in
+ *   bands 0..5, one hub concept in the middle band that about half of all relations touch, the
+ *   other relations mostly between neighbouring bands and running left to right, and labels of
+ *   one to four words.
  */
 import { inferEffect } from '../src/core/model/effects.ts';
 import { createRandom, type RandomSource } from '../src/core/model/random.ts';
 import type { Category, ConceptNode, EvidenceLevel, LoadResult, PathoMap, Relation } from '../src/core/model/types.ts';
 
-export type GraphKind = 'uniform' | 'concept';
+export type GraphKind = 'uniform' | 'concept' | 'banded';
 
 export interface GenerateOptions {
   nodes: number;
@@ -57,6 +61,7 @@ function label(random: RandomSource, i: number): string {
 export function generateMap(options: GenerateOptions): PathoMap {
   const n = Math.max(1, Math.floor(options.nodes));
   const kind = options.kind ?? 'uniform';
+  if (kind === 'banded') return generateBandedMap({ ...options, nodes: n });
   const perNode = options.edgesPerNode ?? 1.5;
   const random = createRandom(options.seed ?? `${kind}-${n}`);
   const categories: Category[] = CATEGORIES.map((c, band) => ({ ...c, band }));
@@ -145,6 +150,91 @@ export function generateMap(options: GenerateOptions): PathoMap {
   return {
     id,
     title: `${kind === 'concept' ? 'Concept map' : 'Uniform graph'} of ${n.toLocaleString('en')} concepts`,
+    references: [],
+    categories,
+    nodes,
+    edges,
+    tours: [],
+  };
+}
+
+// Words for labels of one to four words, as on the flagship ("Vascular hypoxia", "Low PPi/Pi ratio").
+const MODIFIERS = ['Low', 'High', 'Chronic', 'Local', 'Vascular', 'Dystrophic', 'Ectopic', 'Systemic', 'Digital', 'Serum', 'Reduced', 'Impaired', 'Topical', 'Oral'];
+const SUBJECTS = ['calcium', 'phosphate', 'fibroblast', 'macrophage', 'osteopontin', 'fetuin-A', 'pyrophosphate', 'collagen', 'IL-6', 'TGF-beta', 'ENPP1', 'klotho', 'FGF23', 'complement', 'endothelin', 'warfarin'];
+const NOUNS = ['deposition', 'activation', 'deficiency', 'release', 'uptake', 'injury', 'remodelling', 'expression', 'clearance', 'hypoxia', 'inflammation', 'ulcers', 'levels', 'therapy'];
+const PLACES = ['skin', 'vessels', 'serum', 'fingertips', 'tendons', 'muscle', 'SSc'];
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function bandedLabel(random: RandomSource): string {
+  const r = random();
+  const words =
+    r < 0.15
+      ? [pick(random, NOUNS)]
+      : r < 0.55
+        ? [pick(random, random() < 0.5 ? MODIFIERS : SUBJECTS), pick(random, NOUNS)]
+        : r < 0.85
+          ? [pick(random, MODIFIERS), pick(random, SUBJECTS), pick(random, NOUNS)]
+          : [pick(random, SUBJECTS), pick(random, NOUNS), 'in', pick(random, PLACES)];
+  return capitalised(words.join(' '));
+}
+
+/** Bands 0..5; the hub sits in band 2, as the flagship's central concept does. */
+export const BANDED_HUB_BAND = 2;
+/** Share of the other concepts that link to the hub (on the flagship, 50 of 65). */
+const HUB_LINK_SHARE = 0.6;
+
+/** See `banded` above. The hub is the first concept, `c0`. Default 1.2 relations per concept. */
+function generateBandedMap(options: GenerateOptions): PathoMap {
+  const n = options.nodes;
+  const random = createRandom(options.seed ?? `banded-${n}`);
+  const categories: Category[] = CATEGORIES.map((c, band) => ({ ...c, band }));
+  const last = categories.length - 1;
+  const bands: number[] = [BANDED_HUB_BAND];
+  const members: number[][] = categories.map(() => []);
+  members[BANDED_HUB_BAND]!.push(0);
+  const nodes: ConceptNode[] = [node(0, categories[BANDED_HUB_BAND]!.id, bandedLabel(random))];
+  for (let i = 1; i < n; i++) {
+    const band = Math.floor(random() * categories.length);
+    bands.push(band);
+    members[band]!.push(i);
+    nodes.push(node(i, categories[band]!.id, bandedLabel(random)));
+  }
+
+  const edges: Relation[] = [];
+  const seen = new Set<string>();
+  const add = (a: number, b: number): boolean => {
+    if (a === b || seen.has(`${a}>${b}`) || seen.has(`${b}>${a}`)) return false;
+    // Mostly left to right, as the story reads; one in ten runs back.
+    const forward = bands[a]! < bands[b]! || (bands[a] === bands[b] && a < b);
+    const [s, t] = forward === random() < 0.9 ? [a, b] : [b, a];
+    seen.add(`${s}>${t}`);
+    edges.push({ id: `e${edges.length}`, source: nodes[s]!.id, target: nodes[t]!.id, relation: pick(random, VERBS), level: pick(random, LEVELS), evidence: [] });
+    return true;
+  };
+  /** A concept in the same or a nearby band of `i` (most often the next band over), if there is one. */
+  const nearby = (i: number, among: (j: number) => boolean): number | undefined => {
+    const r = random();
+    const step = r < 0.2 ? 0 : r < 0.9 ? 1 : 2;
+    const band = Math.min(last, Math.max(0, bands[i]! + (random() < 0.5 ? -step : step)));
+    const pool = members[band]!.filter((j) => j !== i && j !== 0 && among(j));
+    return pool.length > 0 ? pick(random, pool) : undefined;
+  };
+  // First a tree, so the map is connected: each concept links to the hub or to an earlier one.
+  for (let i = 1; i < n; i++) {
+    const other = random() < HUB_LINK_SHARE ? 0 : (nearby(i, (j) => j < i) ?? 0);
+    add(other, i);
+  }
+  const target = Math.max(edges.length, Math.round(n * (options.edgesPerNode ?? 1.2)));
+  for (let attempts = 0; edges.length < target && attempts < target * 20; attempts++) {
+    const s = 1 + Math.floor(random() * (n - 1));
+    const t = nearby(s, () => true);
+    if (t !== undefined) add(s, t);
+  }
+
+  return {
+    id: options.id ?? `bench-banded-${n}`,
+    title: `Banded concept map of ${n.toLocaleString('en')} concepts`,
     references: [],
     categories,
     nodes,
