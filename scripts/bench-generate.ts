@@ -209,7 +209,8 @@ function generateBandedMap(options: GenerateOptions): PathoMap {
     const forward = bands[a]! < bands[b]! || (bands[a] === bands[b] && a < b);
     const [s, t] = forward === random() < 0.9 ? [a, b] : [b, a];
     seen.add(`${s}>${t}`);
-    edges.push({ id: `e${edges.length}`, source: nodes[s]!.id, target: nodes[t]!.id, relation: pick(random, VERBS), level: pick(random, LEVELS), evidence: [] });
+    const relation = pick(random, VERBS);
+    edges.push({ id: `e${edges.length}`, source: nodes[s]!.id, target: nodes[t]!.id, relation, effect: inferEffect(relation), level: pick(random, LEVELS), evidence: [] });
     return true;
   };
   /** A concept in the same or a nearby band of `i` (most often the next band over), if there is one. */

@@ -8,14 +8,14 @@ import { createConceptGraph } from '../../src/core/model/graph.ts';
 import { estimateLabelWidth, wrapLabel } from '../../src/core/model/label.ts';
 import type { PathoMap, Point } from '../../src/core/model/types.ts';
 import type { Box, Circle } from '../../src/core/layout/readability.ts';
-import { radiusForDegree } from '../../src/ui/map-common.ts';
+import { LOOK, markerRadius } from '../../src/render/look.ts';
 
-/** The label's font size on the map (`.label` in Nodes.svg.svelte). */
-export const LABEL_FONT_PX = 14;
+/** The label's font size on the map (the look spec's). */
+export const LABEL_FONT_PX = LOOK.label.size;
 /** Height of a line of label text: 1.15em of 14 px, rounded as the map's label boxes are. */
 const LINE_PX = 16;
 /** The first baseline sits this far under the marker's rim. */
-const FIRST_BASELINE_BELOW_RIM = 16;
+const FIRST_BASELINE_BELOW_RIM = LOOK.label.size + LOOK.label.rimGap;
 /** How far a 14 px line's letters reach above its baseline (capitals and ascenders). */
 const ASCENT_PX = 12;
 
@@ -38,7 +38,7 @@ export function benchConcepts(map: PathoMap): BenchConcept[] {
     id: node.id,
     label: node.label,
     band: bandOf.get(node.category) ?? 0,
-    radius: radiusForDegree(graph.degree(node.id)),
+    radius: markerRadius(graph.degree(node.id)),
     unsourced: node.unsourced === true,
   }));
 }
