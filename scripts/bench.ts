@@ -27,6 +27,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { asLoadResult, generateMap, type GraphKind } from './bench-generate.ts';
@@ -564,34 +565,35 @@ export function formatTable(results: BenchResults): string {
   ].join('\n');
 }
 
-function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = {
-    sizes: [100, 1000, 5000, 20000],
-    runs: 3,
-    concept: 3000,
-    peer: true,
-    flagshipRuns: 3,
-    largeRuns: 2,
-    out: join(root, 'bench/results.json'),
+function benchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      sizes: { type: 'string', default: '100,1000,5000,20000' },
+      runs: { type: 'string', default: '3' },
+      concept: { type: 'string', default: '3000' },
+      'flagship-runs': { type: 'string', default: '3' },
+      'large-runs': { type: 'string', default: '2' },
+      'no-peer': { type: 'boolean', default: false },
+      renderer: { type: 'string' },
+      out: { type: 'string', default: join(root, 'bench/results.json') },
+    },
+  });
+  return {
+    sizes: values.sizes.split(',').filter(Boolean).map(Number),
+    runs: Number(values.runs),
+    concept: Number(values.concept),
+    peer: !values['no-peer'],
+    flagshipRuns: Number(values['flagship-runs']),
+    largeRuns: Number(values['large-runs']),
+    ...(values.renderer ? { renderer: values.renderer === 'canvas' ? ('canvas' as const) : ('svg' as const) } : {}),
+    out: resolve(values.out),
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = () => argv[++i] ?? '';
-    if (arg === '--sizes') options.sizes = value().split(',').filter(Boolean).map(Number);
-    else if (arg === '--runs') options.runs = Number(value());
-    else if (arg === '--concept') options.concept = Number(value());
-    else if (arg === '--flagship-runs') options.flagshipRuns = Number(value());
-    else if (arg === '--large-runs') options.largeRuns = Number(value());
-    else if (arg === '--no-peer') options.peer = false;
-    else if (arg === '--renderer') options.renderer = value() === 'canvas' ? 'canvas' : 'svg';
-    else if (arg === '--out') options.out = resolve(value());
-    else throw new Error(`unknown option ${arg}`);
-  }
-  return options;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runBench(parseArgs(process.argv.slice(2))).catch((error: unknown) => {
+  runBench(benchOptions(process.argv.slice(2))).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

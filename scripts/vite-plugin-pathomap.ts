@@ -16,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { settledPositions } from '../src/core/layout/host.ts';
+import { isMapId } from '../src/core/load/load.ts';
 import { parseLayout, serializeLayout } from '../src/core/layout/saved-layout.ts';
 import { formatProblem, type LoadResult } from '../src/core/model/types.ts';
 import { layoutPathFor, listMapFiles, loadMapWithLayout } from './lib/maps-folder.ts';
@@ -28,7 +29,6 @@ export interface PathomapPluginOptions {
 /** Where the dev server accepts a saved layout: `POST /__pathomap/layout/<map id>`. */
 export const SAVE_LAYOUT_PATH = '/__pathomap/layout/';
 const MAX_LAYOUT_BYTES = 5_000_000;
-const MAP_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 
 const mapIdOf = (name: string) => name.replace(/\.(ya?ml|json)$/i, '');
 /** Larger maps are laid out in the reader's browser (in a worker) rather than at every build. */
@@ -60,7 +60,7 @@ export default function pathomap(options: PathomapPluginOptions = {}): Plugin {
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify(body));
     };
-    const name = MAP_ID.test(id) ? await findMap(id) : undefined;
+    const name = isMapId(id) ? await findMap(id) : undefined;
     if (!name) return reply(404, { error: `there is no map named "${id}"` });
     const chunks: Buffer[] = [];
     let size = 0;

@@ -10,7 +10,7 @@ import { evidenceStroke } from '../core/model/evidence-style.ts';
 import type { Category, ConceptNode, EvidenceLevel, NodeShape, Relation } from '../core/model/types.ts';
 import { relationRun, type EdgeRun } from './edge-geometry.ts';
 import { levelOfDetail, type Lod } from './lod.ts';
-import { labelBaselines, LOOK, THEME, type Faded, type ThemeColours, type ThemeName } from './look.ts';
+import { labelBaselines, labelSize, LOOK, relationLabelSize, THEME, type Faded, type ThemeColours, type ThemeName } from './look.ts';
 import type { SceneIndex, SceneState } from './scene-state.ts';
 import { traceShape } from './shapes.ts';
 import type { ViewTransform } from './viewport.ts';
@@ -680,8 +680,8 @@ function drawLabels(
   ctx.textBaseline = 'alphabetic';
   ctx.lineJoin = 'round';
   ctx.miterLimit = 2;
-  // At a small zoom the emphasised labels are kept readable: at least 11 px on screen.
-  const size = Math.max(LOOK.label.size, 11 / k);
+  // Zoomed out, labels keep a readable size on screen.
+  const size = labelSize(k);
   const regular = `${size}px ${theme.font}`;
   const bold = `700 ${size}px ${theme.font}`;
   const seen = new Set<number>();
@@ -717,7 +717,7 @@ function drawLabels(
   // The verbs of the relations in play, at their middles.
   if (state.edgeLabels.length > 0 && k >= IMPORTANT_LABEL_MIN_ZOOM) {
     const { size: verbBase, halo, lift } = LOOK.relationLabel;
-    const verbSize = Math.max(verbBase, 10 / k);
+    const verbSize = relationLabelSize(k);
     ctx.font = `italic ${verbSize}px ${theme.font}`;
     ctx.lineWidth = halo * (verbSize / verbBase);
     ctx.strokeStyle = theme.colours.labelHalo;

@@ -29,8 +29,13 @@ export interface Lod {
   outlines: boolean;
 }
 
-/** Labels are set at 14 px: below this zoom they would be smaller than 7 px on screen. */
+/**
+ * Below this zoom labels are drawn only for few concepts in view: they keep a readable size on
+ * screen (look.ts `labelSize`), and many of them on a far-out view are a wall of text.
+ */
 export const LABEL_MIN_ZOOM = 0.5;
+/** Up to this many concepts in view, all labels are drawn at any zoom, as the SVG map does. */
+export const FEW_LABELS = 150;
 /** Most labels drawn in one still frame; more than that is a wall of text, and slow. */
 export const LABEL_BUDGET = 1500;
 /** Most labels drawn while the view moves. */
@@ -57,7 +62,7 @@ export function levelOfDetail({ k, moving, nodesInView, edgesInView, edgePixels 
   const stride = Math.max(1, Math.ceil(edgesInView / MOVING_EDGE_BUDGET), Math.ceil(edgePixels / MOVING_EDGE_PIXELS));
   const stillStride = Math.max(1, Math.ceil(edgePixels / STILL_EDGE_PIXELS));
   return {
-    labels: k >= LABEL_MIN_ZOOM && nodesInView <= budget,
+    labels: (k >= LABEL_MIN_ZOOM || nodesInView <= FEW_LABELS) && nodesInView <= budget,
     edgeDetail: !moving && k >= 0.3 && edgesInView <= EDGE_DETAIL_BUDGET,
     edgeStride: moving ? stride : stillStride,
     shapes: 10 * k >= SHAPE_MIN_RADIUS,

@@ -129,11 +129,13 @@ export const LOOK = {
     halo: 4,
     /** Room around a label's box that still takes a click on the concept. */
     hitPadding: 4,
+    /** Labels are never drawn smaller than this on screen: zoomed out, they keep this size. */
+    minScreen: 12,
     /** The "no source" line under an imported concept's label, and its spacing in its own ems. */
     noSourceSize: 11,
     noSourceGap: 1.3,
   },
-  relationLabel: { size: 12, halo: 5, /** Lifted above the line, in ems. */ lift: 0.35 },
+  relationLabel: { size: 12, halo: 5, /** Lifted above the line, in ems. */ lift: 0.35, minScreen: 11 },
   marker: {
     outline: 1.25,
     selectedOutline: 2.5,
@@ -173,6 +175,22 @@ export const LOOK = {
 /** Marker radius: a little larger for concepts with more relations. */
 export function markerRadius(degree: number): number {
   return 9 + Math.min(6, Math.sqrt(degree) * 1.5);
+}
+
+/**
+ * A concept label's font size in map units at zoom `k`: its own size, or larger when zoomed
+ * out, so that it never shows smaller than `minScreen` pixels. Steps of a quarter pixel on
+ * screen, so that a zoom does not set every label again for each small change.
+ */
+export function labelSize(k: number): number {
+  const screen = Math.max(LOOK.label.size * k, LOOK.label.minScreen);
+  return Math.round(screen * 4) / 4 / k;
+}
+
+/** A relation label's font size in map units at zoom `k` (see `labelSize`). */
+export function relationLabelSize(k: number): number {
+  const screen = Math.max(LOOK.relationLabel.size * k, LOOK.relationLabel.minScreen);
+  return Math.round(screen * 4) / 4 / k;
 }
 
 /** Baselines of a concept's label lines below its centre, its marker of radius `r` (map units). */

@@ -5,9 +5,12 @@
  * pan/zoom SVG 21 / 31 / 66 ms against canvas 7 / 10 / 21 ms at 100 / 300 / 500 concepts, and
  * dragging SVG 33 / 132 / 286 ms against 10 / 18 / 17 ms. SVG is still about a frame at 100
  * concepts and four times slower to drag at 300: the canvas takes over from 150.
- * `?renderer=svg|canvas` overrides the choice (for comparisons).
+ * `?renderer=svg|canvas` overrides the choice (for comparisons). The maps drawn on a canvas are
+ * the ones whose first layout is shown as it settles.
  */
-export const CANVAS_THRESHOLD = 150;
+import { PROGRESSIVE_LAYOUT } from '../core/layout/plan.ts';
+
+export const CANVAS_THRESHOLD = PROGRESSIVE_LAYOUT;
 
 export type Renderer = 'svg' | 'canvas';
 

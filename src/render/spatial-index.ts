@@ -64,22 +64,6 @@ export class SpatialIndex {
     }
     return best;
   }
-
-  /** Every item whose centre lies in the box. */
-  within(minX: number, minY: number, maxX: number, maxY: number): number[] {
-    const cell = this.#cell;
-    const found: number[] = [];
-    for (let cx = Math.floor(minX / cell); cx <= Math.floor(maxX / cell); cx++) {
-      for (let cy = Math.floor(minY / cell); cy <= Math.floor(maxY / cell); cy++) {
-        for (const i of this.#cells.get(this.#key(cx, cy)) ?? []) {
-          const x = this.#coords[2 * i]!;
-          const y = this.#coords[2 * i + 1]!;
-          if (x >= minX && x <= maxX && y >= minY && y <= maxY) found.push(i);
-        }
-      }
-    }
-    return found;
-  }
 }
 
 /** Distance from (px, py) to the segment from (ax, ay) to (bx, by). */

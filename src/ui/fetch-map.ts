@@ -1,13 +1,13 @@
+import { isMapId } from '../core/load/load.ts';
 import type { LoadResult } from '../core/model/types.ts';
 import { EMBEDDED_MAP_ID, embeddedMapJson } from './embedded-map.ts';
 
 export const DEFAULT_MAP_ID = 'calcinosis-ssc';
-const MAP_ID = /^[A-Za-z0-9_.-]{1,100}$/;
 
 /** The map named by `?map=`, or the flagship map. */
 export function mapIdFromUrl(search: string): string {
   const id = new URLSearchParams(search).get('map');
-  return id && MAP_ID.test(id) ? id : DEFAULT_MAP_ID;
+  return id && isMapId(id) ? id : DEFAULT_MAP_ID;
 }
 
 /**

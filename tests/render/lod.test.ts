@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   EDGE_DETAIL_BUDGET,
+  FEW_LABELS,
   LABEL_BUDGET,
   LABEL_MIN_ZOOM,
   levelOfDetail,
@@ -17,8 +18,10 @@ describe('levelOfDetail', () => {
     expect(levelOfDetail(still)).toEqual({ labels: true, edgeDetail: true, edgeStride: 1, shapes: true, outlines: true });
   });
 
-  it('drops labels below the zoom where 14 px text is under 7 px, and when there are too many', () => {
-    expect(levelOfDetail({ ...still, k: LABEL_MIN_ZOOM * 0.99 }).labels).toBe(false);
+  it('drops labels far out when many concepts are in view, and when there are too many at any zoom', () => {
+    expect(levelOfDetail({ ...still, k: LABEL_MIN_ZOOM * 0.99, nodesInView: FEW_LABELS + 1 }).labels).toBe(false);
+    // As few as an SVG map shows: every label, at any zoom (they keep a readable size).
+    expect(levelOfDetail({ ...still, k: LABEL_MIN_ZOOM * 0.5, nodesInView: FEW_LABELS }).labels).toBe(true);
     expect(levelOfDetail({ ...still, nodesInView: LABEL_BUDGET }).labels).toBe(true);
     expect(levelOfDetail({ ...still, nodesInView: LABEL_BUDGET + 1 }).labels).toBe(false);
   });

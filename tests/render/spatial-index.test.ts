@@ -60,13 +60,6 @@ describe('SpatialIndex (canvas hit testing)', () => {
       ),
     );
   });
-
-  it('lists the concepts in a box', () => {
-    const coords = Float64Array.from([0, 0, 100, 100, 250, 40, -90, -90]);
-    const index = new SpatialIndex(coords, 5);
-    expect(index.within(-10, -10, 120, 120).sort()).toEqual([0, 1]);
-    expect(index.within(-100, -100, 300, 50).sort()).toEqual([0, 2, 3]);
-  });
 });
 
 describe('distanceToSegment', () => {

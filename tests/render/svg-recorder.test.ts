@@ -201,4 +201,20 @@ describe('a scene drawn into the recorder', () => {
     const numbers = [...g.querySelectorAll('path')].flatMap((p) => (p.getAttribute('d')!.match(/-?[\d.]+/g) ?? []).map(Number));
     expect(Math.max(...numbers)).toBeLessThan(500);
   });
+
+  it('marks a concept imported without evidence "no source", in words and with a dashed, paler marker, as the SVG map does', () => {
+    const imported: Scene = { ...scene, nodes: scene.nodes.map((n) => (n.id === 'a' ? { ...n, unsourced: true } : n)) };
+    const ctx = new SvgRecorder(document, 400, 300);
+    drawScene(ctx, imported, state, frame, theme);
+    const texts = [...ctx.group.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts.filter((t) => t === 'no source')).toHaveLength(2);
+    const marker = [...ctx.group.querySelectorAll('path[fill="#0072B2"]')];
+    expect(marker).toHaveLength(1);
+    expect(Number(marker[0]!.getAttribute('fill-opacity') ?? marker[0]!.getAttribute('opacity'))).toBeCloseTo(0.45);
+    expect([...ctx.group.querySelectorAll('path[stroke-dasharray="3 2"]')]).toHaveLength(1);
+    // The concept with evidence says nothing of the kind.
+    const plain = new SvgRecorder(document, 400, 300);
+    drawScene(plain, scene, state, frame, theme);
+    expect([...plain.group.querySelectorAll('text')].map((t) => t.textContent)).not.toContain('no source');
+  });
 });

@@ -10,7 +10,7 @@
  * reads from its source to its target.
  */
 import { code } from '../load/issue.ts';
-import type { PositionOf } from './line-index.ts';
+import type { PositionOf } from '../load/line-index.ts';
 import {
   EDGE_FIELD_NAMES,
   GRAPH_FIELD_NAMES,

@@ -28,7 +28,7 @@ import { draftFromGraphml } from './graphml.ts';
 import { buildImportedMap, type DraftProblem, type MapDraft } from './imported-map.ts';
 import { readJsonDocument } from './json-document.ts';
 import { MAX_JSON_DEPTH, outlineJson } from './json-outline.ts';
-import { createLineIndex } from './line-index.ts';
+import { createLineIndex } from '../load/line-index.ts';
 import { parseXml } from './xml.ts';
 
 export { toCytoscapeJson } from './cytoscape-export.ts';

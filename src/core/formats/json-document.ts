@@ -7,7 +7,8 @@
  * not valid JSON goes to the YAML parser at once, which locates its errors (or reads it, if
  * it is YAML, such as JSON with comments).
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
+import { createLineIndex } from '../load/line-index.ts';
 import { parseMapDocument, sortProblems, type ParsedMap } from '../load/load.ts';
 import { createLocator, type Locator } from '../load/locate.ts';
 
@@ -24,11 +25,10 @@ export function readJsonDocument(file: string, text: string): ParsedMap {
 }
 
 function locatorOf(text: string): Locator {
-  const lineCounter = new LineCounter();
   // Only positions are needed; the text is known to be valid JSON, and a repeated key is
   // located as the data has it (the last one wins, in JSON.parse and in the locator alike).
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
-  return createLocator(doc, lineCounter);
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
+  return createLocator(doc, createLineIndex(text));
 }
 
 /**

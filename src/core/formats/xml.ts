@@ -10,7 +10,7 @@
  * parsers do: after a well-formedness error the rest of the structure is guesswork.
  */
 import type { Position } from '../load/locate.ts';
-import { createLineIndex, type PositionOf } from './line-index.ts';
+import { createLineIndex, type PositionOf } from '../load/line-index.ts';
 
 /** GraphML nests graphml › graph › node › data › …; nested graphs add two levels each. */
 export const MAX_XML_DEPTH = 100;

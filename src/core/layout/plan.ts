@@ -13,6 +13,13 @@ export const LAYOUT_HEIGHT = 900;
 export const MAX_SETTLE_TICKS = 600;
 /** Concepts per 1600 × 900 drawing area before the area grows (the flagship map has 66). */
 export const CONCEPTS_PER_AREA = 80;
+/**
+ * From this many concepts on, the first layout is shown while it settles: the maps drawn on a
+ * canvas (`render/renderer-choice.ts`). Settling first, a 500-concept map stayed blank for
+ * 1.4 s (`npm run bench`), longer than a 1,000-concept map took to show its first picture
+ * while settling (0.5 s).
+ */
+export const PROGRESSIVE_LAYOUT = 150;
 /** From this many concepts on, the physics is coarser (Barnes–Hut theta, one collision pass). */
 export const LARGE_LAYOUT = 1000;
 /** From this many concepts on, the layout also cools faster (200 steps instead of 300). */

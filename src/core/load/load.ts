@@ -5,7 +5,8 @@
  * Pure: no DOM, no Node APIs. The caller supplies the content and a way to read the stored
  * texts, so the same code runs in the checker, the build and the browser.
  */
-import { LineCounter, isMap, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { isMap, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { createLineIndex } from './line-index.ts';
 import { checkIntegrity } from './integrity.ts';
 import { formatFieldPath, type FieldPath, type Issue } from './issue.ts';
 import { createLocator, type Locator } from './locate.ts';
@@ -44,6 +45,13 @@ export async function loadMap(source: MapSource): Promise<LoadResult> {
 }
 
 /** The map id: the file's base name without its extension. */
+/** What a map may be called in an address (`?map=`) and a published file name (`maps/<id>.json`). */
+const MAP_ID = /^[A-Za-z0-9_.-]{1,100}$/;
+
+export function isMapId(id: string): boolean {
+  return MAP_ID.test(id);
+}
+
 export function mapIdOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');
@@ -111,15 +119,11 @@ export function parseMapDocument(file: string, text: string): ParsedMap {
   });
   if (text.trim() === '') return fail('the file is empty', undefined, `a map needs ${REQUIRED_FIELDS}`);
 
-  const lineCounter = new LineCounter();
   // prettyErrors is off: it appends a source excerpt to each message; we report positions
   // instead. logLevel 'error' keeps the library from printing warnings of its own (e.g. about
   // a mapping used as a key, which the schema check then reports as an unknown field).
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
-  const at = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: Math.max(1, line), column: Math.max(1, col) };
-  };
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const at = createLineIndex(text);
   warnings.push(...doc.warnings.map((w) => yamlProblem(file, w, 'warning', at)));
   // After a syntax error the structure is guesswork; further checks would only add noise.
   if (doc.errors.length > 0) {
@@ -133,7 +137,7 @@ export function parseMapDocument(file: string, text: string): ParsedMap {
   }
   try {
     const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { ok: true, data, locate: createLocator(doc, lineCounter), problems: warnings };
+    return { ok: true, data, locate: createLocator(doc, at), problems: warnings };
   } catch (error) {
     // The yaml library signals runaway alias expansion with a ReferenceError.
     if (!(error instanceof ReferenceError)) throw error;

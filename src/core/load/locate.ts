@@ -1,13 +1,11 @@
 /**
  * Maps a field path back to where it is written in the YAML (or JSON) source.
  */
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { FieldPath } from './issue.ts';
+import type { Position, PositionOf } from './line-index.ts';
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position } from './line-index.ts';
 
 export type Locator = (path: FieldPath, at?: 'key' | 'value') => Position;
 
@@ -16,12 +14,7 @@ export type Locator = (path: FieldPath, at?: 'key' | 'value') => Position;
  * path does not exist in full — e.g. a required field is missing — it points at the deepest
  * part that does, which for a missing field is the mapping that should hold it.
  */
-export function createLocator(doc: Document, lineCounter: LineCounter): Locator {
-  const positionOf = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line: Math.max(1, line), column: Math.max(1, col) };
-  };
-
+export function createLocator(doc: Document, positionOf: PositionOf): Locator {
   return (path, at = 'value') => {
     let node: Node | null | undefined = doc.contents;
     let offset = node?.range?.[0] ?? 0;

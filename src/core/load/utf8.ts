@@ -3,6 +3,7 @@
  * `TextDecoder` with `fatal` rejects bad input but does not report an offset, so on failure
  * we scan for the first ill-formed sequence ourselves (Unicode Standard, table 3-7).
  */
+import { createLineIndex } from './line-index.ts';
 
 export type DecodeResult =
   | { ok: true; text: string }
@@ -18,7 +19,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     const byteOffset = firstInvalidByte(bytes);
     // Everything before the bad byte is well-formed, so it decodes.
     const before = stripBom(new TextDecoder('utf-8').decode(bytes.subarray(0, byteOffset)));
-    return { ok: false, byteOffset, ...lineColumnAt(before, before.length) };
+    return { ok: false, byteOffset, ...createLineIndex(before)(before.length) };
   }
 }
 
@@ -39,17 +40,6 @@ export function utf8ByteLength(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-/** 1-based line and column (in UTF-16 units, as editors and the YAML parser count) of `offset`. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** Offset of the first byte that does not begin a well-formed UTF-8 sequence; `bytes.length` if none. */

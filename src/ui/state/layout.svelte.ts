@@ -10,21 +10,16 @@
  * (under reduced motion: where it starts, then settled, nothing in between). After a drag the
  * neighbours make room, animated (or at once under reduced motion).
  */
-import type { FromLayoutHost, LayoutHostEnv, ToLayoutHost } from '../../core/layout/host.ts';
-import { planLayout, type LayoutPlan } from '../../core/layout/plan.ts';
+import { connectLayout, type ConnectOptions, type LayoutConnection } from '../../core/layout/connection.ts';
+import type { FromLayoutHost, ToLayoutHost } from '../../core/layout/host.ts';
+import { PROGRESSIVE_LAYOUT, planLayout, type LayoutPlan } from '../../core/layout/plan.ts';
 import { startingPositions } from '../../core/layout/start.ts';
 import { PositionTable } from '../../core/layout/position-table.ts';
-import { CANVAS_THRESHOLD } from '../../render/renderer-choice.ts';
 import type { PathoMap, Point } from '../../core/model/types.ts';
 
 export { LAYOUT_HEIGHT, LAYOUT_WIDTH } from '../../core/layout/plan.ts';
 
-/**
- * From this many concepts on, the first layout is shown while it settles: the maps drawn on a
- * canvas. Settling first, a 500-concept map stayed blank for 1.4 s (`npm run bench`), longer
- * than a 1,000-concept map took to show its first picture while settling (0.5 s).
- */
-export const PROGRESSIVE_LAYOUT = CANVAS_THRESHOLD;
+export { PROGRESSIVE_LAYOUT } from '../../core/layout/plan.ts';
 
 /** A large map's layout begins after this long even if no renderer says its picture is drawn. */
 const START_UNSHOWN_MS = 1000;
@@ -34,23 +29,16 @@ export const MARK_LAYOUT_START = 'pathomap:layout-start';
 export const MARK_FIRST_POSITIONS = 'pathomap:first-positions';
 export const MARK_LAYOUT_SETTLED = 'pathomap:layout-settled';
 
-export interface LayoutStateOptions {
-  /** 'never': run the layout on the main thread (tests, or to compare). Default 'auto'. */
-  worker?: 'auto' | 'never';
+export interface LayoutStateOptions extends ConnectOptions {
   /** Concepts the reader pinned on an earlier visit, and where. */
   pins?: Readonly<Record<string, Point>>;
-}
-
-interface HostConnection {
-  send(message: ToLayoutHost): void;
-  close(): void;
 }
 
 export class LayoutState {
   readonly #map: PathoMap;
   readonly #plan: LayoutPlan;
   readonly #options: LayoutStateOptions;
-  #host: HostConnection | undefined;
+  #host: LayoutConnection | undefined;
   #ids: readonly string[] = [];
   #index: ReadonlyMap<string, number> = new Map();
   #latest: { coords: Float64Array; settled: boolean } | null = null;
@@ -121,11 +109,6 @@ export class LayoutState {
     return this.positions.get(id);
   }
 
-  dragStart(id: string): void {
-    // Nothing moves yet: a press that turns out to be a click must leave the layout still.
-    void id;
-  }
-
   dragMove(id: string, x: number, y: number): void {
     if (!this.positions.has(id) || !Number.isFinite(x) || !Number.isFinite(y)) return;
     this.#dragging = { id, x, y };
@@ -186,47 +169,9 @@ export class LayoutState {
 
   /** Opens the layout's host: in a worker when one starts, else in-process. */
   #connect(): void {
-    const receive = (message: FromLayoutHost) => {
+    this.#host = connectLayout((message) => {
       if (!this.#destroyed) this.#receive(message);
-    };
-    const sent: ToLayoutHost[] = [];
-    let worker: Worker | undefined;
-    if (this.#options.worker !== 'never' && typeof Worker !== 'undefined') {
-      try {
-        worker = new Worker(new URL('../../core/layout/worker.ts', import.meta.url), { type: 'module' });
-      } catch {
-        worker = undefined;
-      }
-    }
-    if (!worker) {
-      this.#host = inProcessHost(receive);
-      return;
-    }
-    let heard = false;
-    const fallback = () => {
-      worker!.terminate();
-      const host = inProcessHost(receive);
-      this.#host = host;
-      for (const message of sent) host.send(message);
-    };
-    worker.onmessage = (event: MessageEvent<FromLayoutHost>) => {
-      heard = true;
-      sent.length = 0;
-      receive(event.data);
-    };
-    // A worker that cannot start (e.g. a page opened from file://) fails before it says anything.
-    worker.onerror = (event) => {
-      if (heard) return;
-      event.preventDefault();
-      fallback();
-    };
-    this.#host = {
-      send: (message) => {
-        if (!heard) sent.push(message);
-        worker!.postMessage(message);
-      },
-      close: () => worker!.terminate(),
-    };
+    }, this.#options);
   }
 
   #receive(message: FromLayoutHost): void {
@@ -271,30 +216,4 @@ export class LayoutState {
     this.positions = new PositionTable(this.#ids, this.#index, coords);
     this.settled = latest.settled;
   }
-}
-
-/** The layout host on the main thread, for where no worker starts. */
-function inProcessHost(receive: (message: FromLayoutHost) => void): HostConnection {
-  let host: { handle(message: ToLayoutHost): void } | undefined;
-  let closed = false;
-  const queue: ToLayoutHost[] = [];
-  const env: LayoutHostEnv = {
-    post: (message) => {
-      if (!closed) receive(message);
-    },
-    later: (run, ms) => setTimeout(() => !closed && run(), ms),
-    now: () => performance.now(),
-  };
-  // Loaded on demand: d3-force is only needed once a layout has to be computed.
-  void import('../../core/layout/host.ts').then(({ createLayoutHost }) => {
-    if (closed) return;
-    host = createLayoutHost(env);
-    for (const message of queue.splice(0)) host.handle(message);
-  });
-  return {
-    send: (message) => (host ? host.handle(message) : queue.push(message)),
-    close: () => {
-      closed = true;
-    },
-  };
 }

@@ -66,7 +66,6 @@ describe('LayoutState: settled once', () => {
     const layout = open(saved);
     expect(layout.firstSettled).toBe(true);
     const id = saved.nodes[3]!.id;
-    layout.dragStart(id);
     layout.dragMove(id, 500, 400);
     await vi.waitUntil(() => !layout.settled, { timeout: 5000, interval: 5 });
     expect(layout.firstSettled).toBe(true);

@@ -1,8 +1,13 @@
 /**
- * Turns character offsets into 1-based lines and columns, for formats we parse ourselves.
- * Columns count UTF-16 units, as editors and the YAML parser do, so positions agree across formats.
+ * Turns character offsets into 1-based lines and columns, for every file the app reads: YAML
+ * and JSON (positions of the parser's nodes), the formats we parse ourselves, and bytes that
+ * are not UTF-8. Columns count UTF-16 units, as editors do, so positions agree across formats.
  */
-import type { Position } from '../load/locate.ts';
+
+export interface Position {
+  line: number;
+  column: number;
+}
 
 export type PositionOf = (offset: number) => Position;
 

@@ -1,0 +1,95 @@
+// How the main thread talks to the layout: a worker when one starts, the in-process host when
+// none does, and what was sent to a worker that failed to start is not lost.
+import { describe, expect, it } from 'vitest';
+import { connectLayout, type ConnectOptions, type LayoutConnection, type WorkerLike } from '../../../src/core/layout/connection.ts';
+import type { FromLayoutHost, ToLayoutHost } from '../../../src/core/layout/host.ts';
+
+class FakeWorker implements WorkerLike {
+  posted: ToLayoutHost[] = [];
+  terminated = false;
+  onmessage: WorkerLike['onmessage'] = null;
+  onerror: WorkerLike['onerror'] = null;
+  postMessage(message: ToLayoutHost) {
+    this.posted.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  /** The worker answers. */
+  say(message: FromLayoutHost) {
+    this.onmessage?.({ data: message } as MessageEvent<FromLayoutHost>);
+  }
+  /** The worker fails to start; returns whether the failure was handled (default prevented). */
+  fail(): boolean {
+    let prevented = false;
+    this.onerror?.({ preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+}
+
+/** An in-process host that records what it is sent. */
+function recordingHost() {
+  const received: ToLayoutHost[] = [];
+  let closed = false;
+  const host = (): LayoutConnection => ({ send: (m) => void received.push(m), close: () => void (closed = true) });
+  return { host, received, closed: () => closed };
+}
+
+const init = { type: 'unpin', ids: ['a'], animate: false } as ToLayoutHost;
+const drag = { type: 'drag', id: 'a', x: 1, y: 2 } as ToLayoutHost;
+const positions = { type: 'positions', ids: ['a'], coords: new Float64Array([1, 2]), settled: true, ticks: 1 } as FromLayoutHost;
+
+describe('connectLayout', () => {
+  it('sends to a worker and passes on what it says', () => {
+    const worker = new FakeWorker();
+    const heard: FromLayoutHost[] = [];
+    const inProcess = recordingHost();
+    const connection = connectLayout((m) => heard.push(m), { createWorker: () => worker, inProcess: inProcess.host });
+    connection.send(init);
+    worker.say(positions);
+    connection.send(drag);
+    expect(worker.posted).toEqual([init, drag]);
+    expect(heard).toEqual([positions]);
+    expect(inProcess.received).toEqual([]);
+    connection.close();
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('moves to the in-process host when the worker fails before it said anything, sending it all again', () => {
+    const worker = new FakeWorker();
+    const inProcess = recordingHost();
+    const connection = connectLayout(() => {}, { createWorker: () => worker, inProcess: inProcess.host });
+    connection.send(init);
+    connection.send(drag);
+    expect(worker.fail()).toBe(true);
+    expect(worker.terminated).toBe(true);
+    expect(inProcess.received).toEqual([init, drag]);
+    connection.send(init);
+    expect(inProcess.received).toEqual([init, drag, init]);
+    expect(worker.posted).toEqual([init, drag]);
+    connection.close();
+    expect(inProcess.closed()).toBe(true);
+  });
+
+  it('leaves an error after the worker has spoken to the worker (not a failure to start)', () => {
+    const worker = new FakeWorker();
+    const inProcess = recordingHost();
+    const connection = connectLayout(() => {}, { createWorker: () => worker, inProcess: inProcess.host });
+    connection.send(init);
+    worker.say(positions);
+    expect(worker.fail()).toBe(false);
+    connection.send(drag);
+    expect(worker.posted).toEqual([init, drag]);
+    expect(inProcess.received).toEqual([]);
+  });
+
+  it.each<[string, ConnectOptions]>([
+    ['no worker can start', { createWorker: () => undefined }],
+    ['workers are turned off', { worker: 'never', createWorker: () => new FakeWorker() }],
+  ])('runs in-process when %s', (_, options) => {
+    const inProcess = recordingHost();
+    const connection = connectLayout(() => {}, { ...options, inProcess: inProcess.host });
+    connection.send(init);
+    expect(inProcess.received).toEqual([init]);
+  });
+});
