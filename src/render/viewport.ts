@@ -31,6 +31,16 @@ export interface Size {
   height: number;
 }
 
+/** Screen pixels along each side of the view that something covers (a tour caption, a sheet). */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+
 /** Map point → screen point (relative to the map's box). */
 export function applyTransform(t: ViewTransform, p: Point): Point {
   return { x: p.x * t.k + t.x, y: p.y * t.k + t.y };
@@ -169,6 +179,7 @@ export class Viewport {
   readonly #maxK: number;
   #transform: ViewTransform = { x: 0, y: 0, k: 1 };
   #size: Size = { width: 0, height: 0 };
+  #insets: Insets = NO_INSETS;
   /** Measures the box now, for moves made right after a layout change (set by the renderer). */
   #measure: (() => Size) | undefined;
   #animation = 0;
@@ -225,6 +236,22 @@ export class Viewport {
     const set = (event === 'change' ? this.#change : event === 'start' ? this.#start : this.#end) as Set<typeof listener>;
     set.add(listener);
     return () => set.delete(listener);
+  }
+
+  /**
+   * Keep what is framed out of the strips something covers (a tour caption over the bottom of
+   * the map): fits and centring use the rest of the view. The view is framed again at once.
+   */
+  setInsets(insets: Partial<Insets>): void {
+    const next = { ...NO_INSETS, ...insets };
+    const now = this.#insets;
+    if (next.top === now.top && next.right === now.right && next.bottom === now.bottom && next.left === now.left) return;
+    this.#insets = next;
+    if (this.#sized() && this.#framing.asked.kind !== 'moved') this.reframe();
+  }
+
+  get insets(): Insets {
+    return { ...this.#insets };
   }
 
   /** The box the whole map is fitted to (e.g. a picture rendered ahead fits it by a viewBox). */
@@ -287,8 +314,11 @@ export class Viewport {
   /** Move `point` to `yFraction` of the view's height (0.5: the middle), keeping the zoom. */
   centreOn(point: Point, animate = true, yFraction = 0.5): void {
     const { width, height } = this.#currentSize();
+    const { top, right, bottom, left } = this.#insets;
     const k = this.#transform.k;
-    this.#go({ k, x: width / 2 - point.x * k, y: height * yFraction - point.y * k }, animate);
+    const x = left + (width - left - right) / 2;
+    const y = top + (height - top - bottom) * yFraction;
+    this.#go({ k, x: x - point.x * k, y: y - point.y * k }, animate);
   }
 
   /** A transform the reader made (pan, wheel, pinch): stops any animation. */
@@ -374,8 +404,14 @@ export class Viewport {
   }
 
   #fit(bounds: Bounds, animate: boolean): void {
-    const t = fitTransform(bounds, this.#currentSize());
-    this.#go({ ...t, k: this.#clampK(t.k) }, animate && this.interactive);
+    const size = this.#currentSize();
+    const { top, right, bottom, left } = this.#insets;
+    // Fitted into the part of the view nothing covers, unless that leaves too little to fit in.
+    const free = { width: size.width - left - right, height: size.height - top - bottom };
+    const covered = free.width > size.width / 3 && free.height > size.height / 3;
+    const t = fitTransform(bounds, covered ? free : size);
+    const shifted = covered ? { ...t, x: t.x + left, y: t.y + top } : t;
+    this.#go({ ...shifted, k: this.#clampK(shifted.k) }, animate && this.interactive);
   }
 
   #set(next: ViewTransform, byUser: boolean): void {

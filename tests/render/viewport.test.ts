@@ -284,3 +284,38 @@ describe('Viewport motion', () => {
     expect(v.transform.k).toBe(0.5);
   });
 });
+
+describe('Viewport insets', () => {
+  it('frames a tour step in the part of the view a caption does not cover, and again when the caption grows', () => {
+    const { v } = viewport();
+    v.resize(800, 600);
+    v.showStep(['b'], false);
+    v.setInsets({ bottom: 200 });
+    const step = { minX: 300, minY: -100, maxX: 500, maxY: 300 };
+    const expected = fitTransform(step, { width: 800, height: 400 });
+    expect(round(v.transform)).toEqual(round(expected));
+    // Every corner of the step's box is above the caption.
+    expect(v.apply({ x: 500, y: 300 }).y).toBeLessThanOrEqual(400 - LOOK.fit.padding + 0.5);
+    v.setInsets({ bottom: 300 });
+    expect(v.apply({ x: 500, y: 300 }).y).toBeLessThanOrEqual(300 - LOOK.fit.padding + 0.5);
+  });
+
+  it('centres a concept in the uncovered part, and leaves a view the reader moved alone', () => {
+    const { v } = viewport();
+    v.resize(800, 600);
+    v.setInsets({ left: 200 });
+    v.centreOnConcept('b', false);
+    expect(v.apply(positions.get('b')!)).toEqual({ x: 500, y: 300 });
+    v.setTransform({ x: 3, y: 4, k: 1 }, true);
+    v.setInsets({ left: 0 });
+    expect(v.transform).toEqual({ x: 3, y: 4, k: 1 });
+  });
+
+  it('uses the whole view when what is covered leaves too little', () => {
+    const { v } = viewport();
+    v.resize(800, 600);
+    v.setInsets({ bottom: 500 });
+    v.fitWhole(false);
+    expect(round(v.transform)).toEqual(round(fitTransform(whole, { width: 800, height: 600 })));
+  });
+});
