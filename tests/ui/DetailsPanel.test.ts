@@ -54,7 +54,7 @@ describe('DetailsPanel for a concept', () => {
     ]);
   });
 
-  it('shows a verified quote highlighted inside the full source text', () => {
+  it('shows a verified quote highlighted inside the stored source text', () => {
     const { panel } = setup(selectCalcinosis);
     const source = within(panel).getByRole('region', { name: /^Source text: Author A/ });
     const mark = within(source).getByText(QUOTE);
