@@ -272,10 +272,14 @@ describe('export for slides', () => {
     const risText = ris.bytes.toString('utf8');
     keep('view.bib', bibtex);
     keep('view.ris', risText);
-    expect(bibtex).toContain('@misc{valenzuela2015,');
+    // The flagship's references are journal articles, field by field.
+    expect(bibtex).toContain('@article{valenzuela2015,\n  author = {Valenzuela, A. and Chung, L.},\n');
+    expect(bibtex).toContain('  journal = {Curr Opin Rheumatol},\n  year = {2015},\n  volume = {27},\n  number = {6},\n  pages = {542--548},\n');
     expect(bibtex).toContain(`doi = {${VALENZUELA_DOI}}`);
+    expect(bibtex).not.toContain('@misc');
+    expect(risText).toContain('TY  - JOUR\r\nID  - valenzuela2015\r\nAU  - Valenzuela, A.\r\nAU  - Chung, L.\r\n');
+    expect(risText).toContain('JO  - Curr Opin Rheumatol\r\nPY  - 2015\r\nVL  - 27\r\nIS  - 6\r\nSP  - 542\r\nEP  - 548\r\n');
     expect(risText).toContain(`DO  - ${VALENZUELA_DOI}\r\n`);
-    expect(risText).toContain('ID  - valenzuela2015\r\n');
     expect(errors).toEqual([]);
   });
 });

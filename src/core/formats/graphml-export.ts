@@ -12,8 +12,8 @@ type KeyTarget = 'graph' | 'node' | 'edge';
 /** Data keys by what they describe, in the order they are written. */
 const KEYS: Record<KeyTarget, readonly string[]> = {
   graph: ['title', 'description', 'references', 'categories', 'tours'],
-  node: ['label', 'category', 'summary', 'aliases', 'evidence', 'notes', 'position'],
-  edge: ['relation', 'level', 'evidence', 'notes'],
+  node: ['label', 'category', 'parent', 'summary', 'aliases', 'evidence', 'notes', 'position'],
+  edge: ['relation', 'effect', 'level', 'extrapolated', 'evidence', 'notes'],
 };
 
 export function toGraphml(map: PathoMap): string {

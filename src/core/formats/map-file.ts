@@ -26,7 +26,22 @@ export function toMapFile(map: PathoMap): MapFile {
     description: map.description,
     references: map.references.map(
       (r): ReferenceEntry =>
-        definedOnly({ id: r.id, citation: r.citation, pmid: r.pmid, doi: r.doi, url: r.url, file: r.file }),
+        definedOnly({
+          id: r.id,
+          citation: r.citation,
+          authors: r.authors,
+          etAl: r.etAl,
+          title: r.title,
+          journal: r.journal,
+          year: r.year,
+          volume: r.volume,
+          issue: r.issue,
+          pages: r.pages,
+          pmid: r.pmid,
+          doi: r.doi,
+          url: r.url,
+          file: r.file,
+        }),
     ),
     categories: map.categories.map(
       (c, index): CategoryEntry =>

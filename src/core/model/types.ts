@@ -109,9 +109,28 @@ export interface FindingEvidenceEntry {
 
 export type EvidenceEntry = QuoteEvidenceEntry | FindingEvidenceEntry;
 
+/**
+ * A source the evidence cites. Either a journal article described field by field (`journal`
+ * and `year`, with whatever else is known) or, for anything else and for maps imported from
+ * other tools, a free-text `citation`. Only what was checked is filled in: a field nobody saw
+ * stays out rather than being guessed. `formatCitation` makes the text readers see.
+ */
 export interface ReferenceEntry {
   id: string;
-  citation: string;
+  /** The citation as free text; for a reference without structured fields. */
+  citation?: string;
+  /** Authors in PubMed's form, family name then initials: "Valenzuela A", "Davis MDP". */
+  authors?: string[];
+  /** The author list is cut short: more authors than those named ("et al."). */
+  etAl?: boolean;
+  title?: string;
+  /** The journal, as abbreviated in PubMed, e.g. "Curr Opin Rheumatol". */
+  journal?: string;
+  year?: number;
+  volume?: string;
+  issue?: string;
+  /** As printed, e.g. "542-8" (pages 542 to 548) or "554" (the first page only). */
+  pages?: string;
   pmid?: string;
   doi?: string;
   url?: string;

@@ -161,3 +161,42 @@ function mapWithTexts(t: Texts): PathoMap {
     tours: [],
   };
 }
+
+describe('what the flagship needs, through every format', () => {
+  /** The valid fixture with a structured reference, a contradicting finding and an extrapolated relation. */
+  async function withNewFields(): Promise<PathoMap> {
+    const text = (await readFile('tests/fixtures/maps/valid.yaml', 'utf8'))
+      .replace(
+        '    citation: Summary B. Findings without a stored text. Test Journal. 2021;2:3-4.\n',
+        '    authors: ["Summary B", "Davis MDP"]\n    etAl: true\n    title: Findings without a stored text\n    journal: Test J\n    year: 2021\n    volume: "2"\n    issue: "1"\n    pages: "3-14"\n',
+      )
+      .replace('relation: promotes\n', 'relation: promotes\n    extrapolated: mouse models\n')
+      .replace(
+        '        quote: digital ulcers preceded calcinosis in most patients\n',
+        '        quote: digital ulcers preceded calcinosis in most patients\n      - ref: summary-2021\n        finding: Ulcers came after calcinosis in another cohort.\n        level: cohort\n        stance: contradicts\n',
+      );
+    const result = await loadAnyMap({
+      fileName: 'fields.yaml',
+      content: text,
+      readReference: (path) => readInside(resolve('tests/fixtures/maps'), path),
+    });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    return result.map!;
+  }
+
+  it('loads them', async () => {
+    const map = await withNewFields();
+    expect(map.references[1]).toMatchObject({ authors: ['Summary B', 'Davis MDP'], etAl: true, journal: 'Test J', year: 2021, pages: '3-14' });
+    expect(map.references[1]).not.toHaveProperty('citation');
+    expect(map.edges[0]!.extrapolated).toBe('mouse models');
+    expect(map.edges[1]!.disputed).toBe(true);
+    expect(map.edges[1]!.evidence[1]!.stance).toBe('contradicts');
+  });
+
+  it.each(EXPORTERS)('keeps them through %s', async (_, extension, exporter) => {
+    const map = await withNewFields();
+    const result = await roundTrip(map, exporter, extension, 'tests/fixtures/maps');
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.map).toEqual(map);
+  });
+});
