@@ -47,7 +47,7 @@ describe('npm run check:graph', () => {
   }, 30_000);
 
   it.each([
-    ['dismech-valid.yaml', '✓ tests/fixtures/formats/dismech-valid.yaml: 8 concepts, 12 relations, no quotes to verify; 17 evidence items as recorded in DisMech, not checked here; 4 concepts and relations without any source (4 warnings)'],
+    ['dismech-valid.yaml', '✓ tests/fixtures/formats/dismech-valid.yaml: 8 concepts, 12 relations, no quotes to verify; 17 evidence items as recorded in DisMech, not checked here; 4 concepts and relations without any source (3 warnings)'],
     ['cxl-valid.cxl', '✓ tests/fixtures/formats/cxl-valid.cxl: 5 concepts, 4 relations, no quotes to verify; 2 evidence items as recorded in CmapTools, not checked here; 7 concepts and relations without any source (2 warnings)'],
   ])('sums up a DisMech disorder or a Cmap, saying what it could not check: %s', async (file, summary) => {
     const { code, stdout } = await checkGraph([`tests/fixtures/formats/${file}`]);

@@ -249,10 +249,13 @@ class DismechReader {
       problems: reader.problems,
     };
 
-    for (const field of Object.keys(root)) {
-      if (READ_AT_TOP.has(field) || SILENT_AT_TOP.has(field)) continue;
-      const hint = 'Pathomap reads name, description, synonyms, notes, disease_term, pathophysiology, phenotypes, genetic, biochemical and treatments';
-      reader.report([field], `${code(field)} is not shown in Pathomap; ignored`, hint, 'warning');
+    // One warning for all of them, where the first is: a real file has many such sections.
+    const unread = Object.keys(root).filter((field) => !READ_AT_TOP.has(field) && !SILENT_AT_TOP.has(field));
+    if (unread.length > 0) {
+      const hint = 'they stay in the file; Pathomap reads name, description, synonyms, notes, disease_term, pathophysiology, phenotypes, genetic, biochemical and treatments';
+      const fields = unread.map(code).join(', ');
+      const message = unread.length === 1 ? `${fields} is not shown in Pathomap; ignored` : `${fields} are not shown in Pathomap; ignored`;
+      reader.report([unread[0]!], message, hint, 'warning');
     }
 
     const name = this.text(root, [], 'name');

@@ -156,10 +156,9 @@ describe('a DisMech disorder file', () => {
     const result = await loadFixture('dismech-valid.yaml');
     expect(result.map).toBeDefined();
     expect(result.problems.map((p) => `${p.severity} ${p.line}:${p.column} ${p.path}: ${p.message}`)).toEqual([
-      'warning 16:3 prevalence: `prevalence` is not shown in Pathomap; ignored',
+      'warning 16:3 prevalence: `prevalence`, `curation_notes` are not shown in Pathomap; ignored',
       'warning 120:24 genetic[0].evidence[0].review_status: `review_status` is not a field Pathomap knows in a DisMech evidence item; ignored wherever it occurs',
       'warning 124:16 biochemical[0].lab_units: `lab_units` is not a field Pathomap knows in a DisMech biochemical entry; ignored wherever it occurs',
-      'warning 136:17 curation_notes: `curation_notes` is not shown in Pathomap; ignored',
     ]);
   });
 
