@@ -85,6 +85,8 @@ async function openWatched(): Promise<{ page: Page; errors: string[]; dialogs: s
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
+  // The flagship's picture rendered ahead holds an inert copy of the file input: wait for the live one.
+  await page.waitForFunction(() => !document.querySelector('.first-paint'));
   await page.locator('input[type=file]').waitFor({ state: 'attached' });
   return { page, errors, dialogs };
 }
@@ -214,7 +216,7 @@ describe('a map full of script payloads', () => {
     const { page, errors, dialogs } = await openWatched();
     const disorder = injectedDisorder();
     await page.locator('input[type=file]').setInputFiles(join(folder, 'Injected_Disorder.yaml'));
-    await expect.poll(() => page.locator('h1').textContent()).toBe(disorder.name);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe(disorder.name);
     const details = page.getByRole('complementary', { name: 'Details' });
     for (const [id, entry] of disorder.pathophysiology.map((p, i) => [`mechanism:Mechanism-${i}`, p] as const)) {
       const node = page.locator(`[data-node-id^="${id}"]`);
@@ -238,7 +240,7 @@ describe('a map full of script payloads', () => {
   it('in a CmapTools map: opens with every payload shown as text and nothing run', async () => {
     const { page, errors, dialogs } = await openWatched();
     await page.locator('input[type=file]').setInputFiles(join(folder, 'injected.cxl'));
-    await expect.poll(() => page.locator('h1').textContent()).toBe(`Cmap ${payload(0)}`);
+    await expect.poll(() => page.locator('h1').textContent(), { timeout: 10_000 }).toBe(`Cmap ${payload(0)}`);
     const details = page.getByRole('complementary', { name: 'Details' });
     for (let i = 0; i < PAYLOADS.length; i++) {
       const node = page.locator(`[data-node-id="c${i}"]`);

@@ -57,6 +57,7 @@ describe('after a reload', () => {
       JSON.stringify({ nodes: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }], links: [{ source: 'a', target: 'b' }] }),
     );
     const { page, errors } = await openApp(browser);
+    await page.waitForFunction(() => !document.querySelector('.first-paint'));
     await page.locator('input[type=file]').waitFor({ state: 'attached' });
     await page.locator('input[type=file]').setInputFiles(file);
     await expect.poll(() => page.locator('h1').textContent()).toBe('my-map');
@@ -77,6 +78,8 @@ describe('after a reload', () => {
 
 const FIXTURES = 'tests/fixtures/maps';
 const MAP_TITLE = 'Test map';
+/** Opening a map loads the checker first: slower than a second when the machine is busy. */
+const SLOW = { timeout: 10_000 };
 const VERIFIED = 'Quote — verbatim from the source, checked against the stored text';
 
 /** A folder holding the fixture map and the source text it quotes, as a reader has them. */
@@ -88,18 +91,20 @@ function mapWithSource(): string[] {
 }
 
 async function openFromDisk(page: Page, files: string[]): Promise<void> {
+  // The flagship's picture rendered ahead holds an inert copy of the file input: wait for the live one.
+  await page.waitForFunction(() => !document.querySelector('.first-paint'));
   await page.locator('input[type=file]').waitFor({ state: 'attached' });
   await page.locator('input[type=file]').setInputFiles(files);
-  await expect.poll(() => page.locator('h1').textContent()).toBe(MAP_TITLE);
+  await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(MAP_TITLE);
 }
 
 /** The map shows verified quotes and no problems: nothing of it was lost. */
 async function expectWhole(page: Page): Promise<void> {
-  await page.locator('[data-node-id="ischaemia"]').waitFor();
+  await page.locator('[data-node-id="ischaemia"]').waitFor({ timeout: 10_000 });
   expect(await page.locator('.problems-banner').count()).toBe(0);
   await page.locator('[data-node-id="ischaemia"]').click();
   const details = page.getByRole('complementary', { name: 'Details' });
-  await expect.poll(() => details.textContent()).toContain(VERIFIED);
+  await expect.poll(() => details.textContent(), SLOW).toContain(VERIFIED);
   expect(await details.textContent()).not.toContain('Unverified');
 }
 
@@ -111,7 +116,7 @@ describe('a map opened from disk, with the source texts it quotes', () => {
     await openFromDisk(page, mapWithSource());
     await expectWhole(page);
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe(MAP_TITLE);
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(MAP_TITLE);
     await expectWhole(page);
     expect(await storageNote(page).count()).toBe(0);
     // localStorage holds only the marker the first paint looks for, not the map.
@@ -126,10 +131,10 @@ describe('a map opened from disk, with the source texts it quotes', () => {
     await openFromDisk(page, mapWithSource());
     await page.locator('summary', { hasText: 'File' }).click();
     await page.getByRole('button', { name: 'Forget this map' }).click();
-    await expect.poll(() => storageNote(page).textContent()).toContain('“valid.yaml” is forgotten');
+    await expect.poll(() => storageNote(page).textContent(), SLOW).toContain('“valid.yaml” is forgotten');
     expect(await page.locator('h1').textContent()).toBe(MAP_TITLE);
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe(flagship);
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(flagship);
     expect(await page.evaluate(() => localStorage.getItem('pathomap:last-map'))).toBeNull();
     expect(errors).toEqual([]);
   });
@@ -156,10 +161,10 @@ describe('a map opened from disk, with the source texts it quotes', () => {
     await page.reload();
     await openFromDisk(page, mapWithSource());
     await expectWhole(page);
-    await expect.poll(() => storageNote(page).textContent()).toContain(words);
+    await expect.poll(() => storageNote(page).textContent(), SLOW).toContain(words);
     expect(await storageNote(page).textContent()).toContain('will not be here after a reload');
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe(flagship);
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(flagship);
     expect(errors).toEqual([]);
   });
 
@@ -168,11 +173,11 @@ describe('a map opened from disk, with the source texts it quotes', () => {
     const text = JSON.stringify({ nodes: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }], links: [{ source: 'a', target: 'b' }] });
     await page.evaluate((old) => localStorage.setItem('pathomap:last-map', old), JSON.stringify({ kind: 'file', name: 'old.json', text }));
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('old');
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe('old');
     const marker = await page.evaluate(() => localStorage.getItem('pathomap:last-map'));
     expect(JSON.parse(marker!)).toEqual({ kind: 'file', name: 'old.json', kept: true });
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('old');
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe('old');
     expect(errors).toEqual([]);
   });
 });
