@@ -66,6 +66,7 @@ export function toMapFile(map: PathoMap): MapFile {
           notes: n.notes,
           position: n.position,
           parent: n.parent,
+          terms: n.terms,
         }),
     ),
     edges: map.edges.map(
@@ -92,11 +93,15 @@ export function toMapFile(map: PathoMap): MapFile {
   });
 }
 
-/** Evidence as written: a quote as a quote, a finding as a finding. */
+/** Evidence as written: a quote as a quote, a finding as a finding, recorded evidence as recorded. */
 export function toEvidenceEntry(evidence: Evidence): EvidenceEntry {
   if (evidence.kind === 'quote') {
     const { ref, quote, note, stance } = evidence;
     return definedOnly({ ref, quote, note, stance });
+  }
+  if (evidence.kind === 'recorded') {
+    const { ref, recordedIn, excerpt, checkedAgainst, verdict, origin, note, stance } = evidence;
+    return definedOnly({ ref, recordedIn, excerpt, checkedAgainst, verdict, origin, note, stance });
   }
   const { ref, finding, level, caveat, stance } = evidence;
   return definedOnly({ ref, finding, level, caveat, stance });

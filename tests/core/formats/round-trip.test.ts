@@ -82,7 +82,28 @@ describe.each(EXPORTERS.slice(1))('%s export of an imported map', (_, extension,
   });
 });
 
+describe.each(EXPORTERS.slice(1))('%s export of a DisMech disorder or a Cmap', (_, extension, exporter) => {
+  it.each(['dismech-valid.yaml', 'cxl-valid.cxl'])('reads %s back into the same map: recorded evidence, terms, pins and all', async (fixture) => {
+    const fileName = `tests/fixtures/formats/${fixture}`;
+    const imported = (await loadAnyMap({ fileName, content: await readFile(fileName) })).map!;
+    const result = await loadAnyMap({ fileName: `${imported.id}.${extension}`, content: exporter(imported) });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.map).toEqual(imported);
+  });
+});
+
 describe('toPathomapYaml', () => {
+  it('says, on top of a DisMech draft, what a Pathomap file holds otherwise', async () => {
+    const fileName = 'tests/fixtures/formats/dismech-valid.yaml';
+    const imported = (await loadAnyMap({ fileName, content: await readFile(fileName) })).map!;
+    const notes = toPathomapYaml(imported).split('\n').filter((line) => line.startsWith('# Imported'));
+    expect(notes).toEqual([
+      '# Imported: 2 concept(s) and 2 relation(s) have no evidence yet (evidence: []).',
+      '# Imported: 17 evidence item(s) as DisMech recorded them (recordedIn), which Pathomap files do not hold:',
+      '# Imported: 7 concept(s) list ontology terms (terms), which Pathomap files do not hold yet.',
+    ]);
+  });
+
   it('writes what an author writes, and nothing that loading adds', async () => {
     const map = await loadClean('tests/fixtures/maps/valid.yaml');
     const yaml = toPathomapYaml(map);

@@ -148,3 +148,34 @@ describe('checkAgainstSchema', () => {
     expect(explain(map)).toEqual(['nodes[0].aliases[0]: contains itself (through a YAML alias)']);
   });
 });
+
+describe('checkAgainstSchema for imported maps', () => {
+  const imported = (value: unknown) =>
+    checkAgainstSchema(value, { allowUnsourced: true }).map((i) => `${formatFieldPath(i.path)}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`);
+  const recorded = { ref: 'sample-2020', recordedIn: 'DisMech', excerpt: 'x', verdict: 'refutes', origin: 'human-clinical', stance: 'contradicts' };
+
+  it('accepts evidence recorded by another tool and ontology terms in imported maps only', () => {
+    const map = changed((m) => {
+      m.nodes[0].evidence = [recorded];
+      m.nodes[0].terms = [{ id: 'HP:0000155', label: 'Oral ulcer', role: 'phenotype' }];
+    });
+    expect(imported(map)).toEqual([]);
+    expect(explain(map)).toEqual([
+      expect.stringMatching(/^nodes\[0\]\.evidence\[0\]: needs either `quote` or `finding` \+ `level`/),
+      'nodes[0].terms: unknown field `terms` (allowed here: `id`, `label`, `category`, `summary`, `evidence`, `aliases`, `notes`, `position`, `parent`)',
+    ]);
+  });
+
+  it('explains a misfit recorded item in the words of its own rules', () => {
+    const evidence = (item: unknown) => imported(changed((m) => (m.nodes[0].evidence = [item])));
+    expect(evidence({ ...recorded, verdict: 'maybe' })).toEqual([
+      'nodes[0].evidence[0].verdict: must be one of `supports`, `refutes`, `partial`, `no-evidence`, `wrong-statement`',
+    ]);
+    expect(evidence({ ...recorded, snippet: 'y' })).toEqual([
+      expect.stringMatching(/^nodes\[0\]\.evidence\[0\]\.snippet: unknown field `snippet` \(allowed here: `ref`, `recordedIn`, `excerpt`/),
+    ]);
+    expect(imported(changed((m) => (m.nodes[0].terms = [{ id: 'not a term' }])))).toEqual([
+      'nodes[0].terms[0].id: "not a term" is not allowed here (write a compact term id such as "HP:0000155")',
+    ]);
+  });
+});
