@@ -17,7 +17,7 @@ import { safeHttpUrl } from '../model/links.ts';
 import type { RecordedEvidenceEntry, ReferenceEntry } from '../model/types.ts';
 import { IdAllocator } from './ids.ts';
 import { problemAt, type DraftProblem, type EdgeDraft, type MapDraft, type NodeDraft, type Sourced } from './imported-map.ts';
-import type { PositionOf } from './line-index.ts';
+import type { PositionOf } from '../load/line-index.ts';
 import { fixedOrigin, type Origin } from './origins.ts';
 import { attributeOf, namedChildren, textOf, type XmlElement } from './xml.ts';
 
