@@ -1,37 +1,36 @@
 /**
- * How Pathomap lays out and draws a map, for the readability benchmark: the seeded force layout
- * exactly as the app settles it (`settledPositions`, which the build ships with the flagship),
- * and relations drawn as the map draws them (`edgeShape` with `edgeBends`: straight, or a
- * quadratic curve between two concepts joined more than once; curves sampled).
+ * How Pathomap lays out and draws a map, for the readability benchmark: the layout exactly as
+ * the app settles it (`settledPositions`, which the build ships with the flagship), and every
+ * concept, group box and relation as the map draws them (`drawMap`: glyphs, boxes, relations bent
+ * apart from their twins and round the labels in their way; curves sampled).
  *
- * `pathomapDrawing` is the one place to change when Pathomap's layout or edge routing changes:
- * the benchmark measures whatever it returns.
+ * `pathomapDrawing` is the one place to change when Pathomap's layout or drawing changes: the
+ * benchmark measures whatever it returns.
  */
 import { settledPositions } from '../../src/core/layout/host.ts';
-import { pathToPolyline, type Drawing, type DrawnRelation } from '../../src/core/layout/readability.ts';
+import type { Drawing, DrawnRelation } from '../../src/core/layout/readability.ts';
 import type { PathoMap } from '../../src/core/model/types.ts';
-import { edgeBends, edgeShape } from '../../src/render/edge-geometry.ts';
-import { benchConcepts, conceptGeometry, LABEL_FONT_PX } from './concept-geometry.ts';
+import { pointOnRun } from '../../src/render/edge-geometry.ts';
+import { drawMap } from '../../src/render/drawn-map.ts';
+import { benchConcepts, LABEL_FONT_PX } from './concept-geometry.ts';
+
+/** Pieces a curved relation is measured as. */
+const CURVE_PIECES = 16;
 
 export function pathomapDrawing(map: PathoMap): Drawing {
   const positions = settledPositions(map);
   const concepts = benchConcepts(map);
   const radius = new Map(concepts.map((c) => [c.id, c.radius]));
-  const bends = edgeBends(map.edges);
-  const relations: DrawnRelation[] = [];
-  for (const edge of map.edges) {
-    const s = positions.get(edge.source);
-    const t = positions.get(edge.target);
-    if (!s || !t) continue;
-    // The gaps Edges.svg.svelte leaves: 2 px off the source's rim, 4 px before the target's (the arrowhead).
-    const shape = edgeShape(s, t, radius.get(edge.source)! + 2, radius.get(edge.target)! + 4, bends.get(edge.id) ?? 0);
-    relations.push({ id: edge.id, source: edge.source, target: edge.target, points: pathToPolyline(shape.d) });
-  }
+  const bandOf = new Map(concepts.map((c) => [c.id, c.band]));
+  const drawn = drawMap({ nodes: map.nodes, relations: map.edges, radius: (id) => radius.get(id)!, positions, route: map.edges.length <= 600 });
+  const relations: DrawnRelation[] = map.edges.flatMap((edge) => {
+    const run = drawn.runs.get(edge.id);
+    if (!run) return [];
+    const points = run.control ? Array.from({ length: CURVE_PIECES + 1 }, (_, i) => pointOnRun(run, i / CURVE_PIECES)) : [run.start, run.end];
+    return [{ id: edge.id, source: edge.source, target: edge.target, points }];
+  });
   return {
-    concepts: concepts.flatMap((c) => {
-      const at = positions.get(c.id);
-      return at ? [{ id: c.id, band: c.band, ...conceptGeometry(c, at) }] : [];
-    }),
+    concepts: [...drawn.glyphs].map(([id, glyph]) => ({ id, band: bandOf.get(id) ?? 0, marker: glyph.marker, label: glyph.labelBox })),
     relations,
     labelFontPx: LABEL_FONT_PX,
   };

@@ -134,7 +134,7 @@ export const LOOK = {
      * beyond that (a whole large map on a phone) they would cover one another and the markers.
      */
     minScreen: 12,
-    maxGrowth: 1.5,
+    maxGrowth: 1.25,
     /** The "no source" line under an imported concept's label, and its spacing in its own ems. */
     noSourceSize: 11,
     noSourceGap: 1.3,

@@ -6,7 +6,7 @@
  */
 import { estimateLabelWidth, wrapLabel } from '../core/model/label.ts';
 import type { Point } from '../core/model/types.ts';
-import { GEOMETRY, groupBox, rectBorderPoint, type GroupBox, type Rect } from '../core/layout/geometry.ts';
+import { GEOMETRY, GROUP_LABEL_WIDEN, groupBox, memberLabelWidth, memberLines, rectBorderPoint, type GroupBox, type Rect } from '../core/layout/geometry.ts';
 
 export type { GroupBox, Rect } from '../core/layout/geometry.ts';
 
@@ -47,9 +47,9 @@ export function conceptRoles(nodes: readonly { id: string; parent?: string }[]):
  * markers of their own size), `size` the labels' font size (larger than the look's when zoomed out).
  */
 export function glyphOf(role: ConceptRole, label: string, at: Point, r: number, size: number = LABEL_SIZE): Glyph {
-  const lines = wrapLabel(label);
+  const lines = role === 'concept' ? wrapLabel(label) : memberLines(label);
   const scale = size / LABEL_SIZE;
-  const width = estimateLabelWidth(label) * scale * (role === 'group' ? 1.06 : 1);
+  const width = (role === 'concept' ? estimateLabelWidth(label) : memberLabelWidth(label) * (role === 'group' ? GROUP_LABEL_WIDEN : 1)) * scale;
   const line = LINE * scale;
   if (role === 'concept') {
     const first = at.y + r + RIM_GAP + size;
@@ -85,6 +85,7 @@ export function groupBoxes(
   nodes: readonly { id: string; label: string; parent?: string }[],
   roles: ReadonlyMap<string, ConceptRole>,
   positions: ReadonlyMap<string, Point>,
+  labelSize: number = LABEL_SIZE,
 ): Map<string, GroupBox> {
   const members = new Map<string, { at: Point; label: string }[]>();
   for (const node of nodes) {
@@ -98,7 +99,7 @@ export function groupBoxes(
   const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
   const boxes = new Map<string, GroupBox>();
   for (const [group, list] of members) {
-    const box = groupBox(labelOf.get(group) ?? '', list);
+    const box = groupBox(labelOf.get(group) ?? '', list, labelSize / LABEL_SIZE);
     if (box) boxes.set(group, box);
   }
   return boxes;

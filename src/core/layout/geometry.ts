@@ -4,7 +4,7 @@
  * header and its members listed inside, each a small marker with its label beside it. Map units;
  * DOM-free, so the layout (in a worker) and the drawing agree on every box.
  */
-import { estimateLabelWidth, wrapLabel } from '../model/label.ts';
+import { estimateLabelWidth, oneLineWidth, wrapLabel } from '../model/label.ts';
 import type { Point } from '../model/types.ts';
 
 /** Marker radius of a concept on its own: a little larger for concepts with more relations. */
@@ -25,7 +25,7 @@ export const GEOMETRY = {
     /** A member's marker: the same for all, so the list reads as a list. */
     r: 6,
     /** Height of a member's row with a one-line label. */
-    row: 22,
+    row: 21,
     /** From the marker's centre to where its label starts. */
     labelOffset: 12,
   },
@@ -40,6 +40,9 @@ export const GEOMETRY = {
     corner: 8,
   },
 } as const;
+
+/** Bold letters are this much wider. */
+export const GROUP_LABEL_WIDEN = 1.06;
 
 export interface Extent {
   left: number;
@@ -62,23 +65,38 @@ export function conceptExtent(label: string, r: number): Extent {
   return { left: half, right: half, top: r, bottom: r + GEOMETRY.label.rimGap + lines * GEOMETRY.label.line };
 }
 
-/** A member's label is set on one line beside its marker; a long one on two. */
+/** Members' labels and groups' names longer than this wrap onto two lines (beside a marker there is room for more than under one). */
+const SIDE_LINE_CHARS = 24;
+
+/** A member's label, or a group's name, is set on one line beside its marker; a long one on two. */
 export function memberLines(label: string): string[] {
-  return wrapLabel(label);
+  const text = label.trim().replace(/\s+/g, ' ');
+  return text.length <= SIDE_LINE_CHARS ? [text] : wrapLabel(text);
 }
 
-/** The room a member's row takes around its marker's centre. */
-export function memberExtent(label: string): Extent {
+/** The header's height: a row, and a line more for a name on two lines. */
+export function headerHeight(label: string): number {
+  return GEOMETRY.group.header + (memberLines(label).length - 1) * GEOMETRY.label.line;
+}
+
+/** How wide a member's label is set. */
+export function memberLabelWidth(label: string): number {
+  return Math.max(...memberLines(label).map(oneLineWidth));
+}
+
+/** The room a member's row takes around its marker's centre; `scale`: labels drawn that much larger (zoomed out). */
+export function memberExtent(label: string, scale = 1): Extent {
   const { r, row, labelOffset } = GEOMETRY.member;
   const lines = memberLines(label).length;
   const height = row + (lines - 1) * GEOMETRY.label.line;
-  return { left: r, right: labelOffset + estimateLabelWidth(label), top: row / 2, bottom: height - row / 2 };
+  return { left: r, right: labelOffset + memberLabelWidth(label) * scale, top: row / 2, bottom: height - row / 2 };
 }
 
 /** The room a group's header takes, from the header marker's centre. */
-export function headerExtent(label: string): Extent {
+export function headerExtent(label: string, scale = 1): Extent {
   const { r, header } = GEOMETRY.group;
-  return { left: r, right: GEOMETRY.member.labelOffset + 2 + estimateLabelWidth(label) * 1.06, top: header / 2, bottom: header / 2 };
+  // Set in bold, a little wider; the marker beside the first line.
+  return { left: r, right: GEOMETRY.member.labelOffset + 2 + memberLabelWidth(label) * GROUP_LABEL_WIDEN * scale, top: header / 2, bottom: headerHeight(label) - header / 2 };
 }
 
 export interface GroupBox extends Rect {
@@ -90,23 +108,24 @@ export interface GroupBox extends Rect {
  * A group's box around its members as they lie now (a member dragged out takes the box with it),
  * with the header above them. Undefined for a group without placed members.
  */
-export function groupBox(label: string, members: readonly { at: Point; label: string }[]): GroupBox | undefined {
+export function groupBox(label: string, members: readonly { at: Point; label: string }[], scale = 1): GroupBox | undefined {
   if (members.length === 0) return undefined;
   const { padding, header, r } = GEOMETRY.group;
+  const height = headerHeight(label);
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
   for (const member of members) {
-    const e = memberExtent(member.label);
+    const e = memberExtent(member.label, scale);
     minX = Math.min(minX, member.at.x - e.left);
     maxX = Math.max(maxX, member.at.x + e.right);
     minY = Math.min(minY, member.at.y - e.top);
     maxY = Math.max(maxY, member.at.y + e.bottom);
   }
-  const headerWidth = headerExtent(label).left + headerExtent(label).right;
+  const headerWidth = headerExtent(label, scale).left + headerExtent(label, scale).right;
   maxX = Math.max(maxX, minX + headerWidth);
-  const box = { minX: minX - padding, minY: minY - header - padding, maxX: maxX + padding, maxY: maxY + padding };
+  const box = { minX: minX - padding, minY: minY - height - padding, maxX: maxX + padding, maxY: maxY + padding };
   return { ...box, header: { x: box.minX + padding + r, y: box.minY + padding / 2 + header / 2 } };
 }
 

@@ -2,22 +2,25 @@
  * Runs a map's force layout and reports positions as messages: the body of the layout worker,
  * and the same code in-process where no worker can start (a page opened from file://, tests).
  *
- * The first layout runs unpaced, in slices of a few tens of milliseconds so that messages (a
- * drag, a stop) are heard in between; a large map reports progress every so often, a small one
- * only its settled picture, so that it is drawn once, settled. After the reader drags or unpins
- * a concept the layout animates at a steady pace (two steps per 60 Hz frame, as before) until it
- * settles again. Ticks happen in the same order whatever the slicing, so the picture is the same
- * with or without a worker.
+ * A map of up to a few hundred concepts is laid out as a story (`story-layout.ts`) at once. A
+ * larger one takes the force layout, run unpaced, in slices of a few tens of milliseconds so that
+ * messages are heard in between; it reports progress every so often. Ticks happen in the same
+ * order whatever the slicing, so the picture is the same with or without a worker.
+ *
+ * Nothing moves on its own once laid out: a concept the reader drags moves alone (LayoutState
+ * does it, without asking here). Only when the reader asks to tidy up (`settle`) do the concepts
+ * they have not placed settle again around the ones they have: a story is laid out again, a
+ * force layout animated at a steady pace (two steps per 60 Hz frame) until it comes to rest.
  */
 import { createLayout, type ForceLayout } from './force-layout.ts';
 import { MAX_SETTLE_TICKS, planLayout, type LayoutPlan } from './plan.ts';
+import { storyLayout } from './story-layout.ts';
 import type { PathoMap, Point } from '../model/types.ts';
 
 export type ToLayoutHost =
   | { type: 'init'; plan: LayoutPlan; progressive: boolean }
-  | { type: 'drag'; id: string; x: number; y: number }
-  | { type: 'dragEnd'; animate: boolean }
-  | { type: 'unpin'; ids: string[]; animate: boolean }
+  /** Lay out again the concepts not in `pins`, which stay where they are. */
+  | { type: 'settle'; pins: Record<string, Point>; animate: boolean }
   | { type: 'stop' };
 
 export interface LayoutPositionsMessage {
@@ -56,9 +59,9 @@ export function createLayoutHost(env: LayoutHostEnv): LayoutHost {
   let layout: ForceLayout | undefined;
   let hold: string[] = [];
   let phase: 'idle' | 'settling' | 'animating' = 'idle';
+  let plan: LayoutPlan | undefined;
   let progressive = false;
   let paced = true;
-  let warm = false;
   let ticks = 0;
   let settleTicks = 0;
   let scheduled = false;
@@ -127,7 +130,7 @@ export function createLayoutHost(env: LayoutHostEnv): LayoutHost {
         ticks++;
       } while (!layout.settled && env.now() < until);
     }
-    const done = layout.settled && !warm;
+    const done = layout.settled;
     // Unpaced (reduced motion), only the settled picture is shown.
     if (paced || done) post(done);
     if (done) {
@@ -145,9 +148,29 @@ export function createLayoutHost(env: LayoutHostEnv): LayoutHost {
     schedule(0);
   }
 
+  /** A story, laid out at once: the concepts in `pins` where they are, the others in their places. */
+  function postStory(storyPlan: LayoutPlan, pins: Record<string, Point>) {
+    const positions = storyPositions(storyPlan, pins);
+    const ids = [...positions.keys()];
+    const coords = new Float64Array(ids.length * 2);
+    ids.forEach((id, i) => {
+      const p = positions.get(id)!;
+      coords[2 * i] = p.x;
+      coords[2 * i + 1] = p.y;
+    });
+    const message: FromLayoutHost = { type: 'positions', coords, settled: true, ticks: 0, ids };
+    lastPost = env.now();
+    env.post(message, [coords.buffer]);
+  }
+
   return {
     handle(message) {
       if (message.type === 'init') {
+        plan = message.plan;
+        if (plan.story) {
+          postStory(plan, {});
+          return;
+        }
         layout = createLayout(message.plan.input, message.plan.options);
         progressive = message.progressive;
         if (!message.plan.settle) {
@@ -161,25 +184,18 @@ export function createLayoutHost(env: LayoutHostEnv): LayoutHost {
         schedule(0);
         return;
       }
+      if (message.type === 'settle' && plan?.story) {
+        postStory(plan, message.pins);
+        return;
+      }
       if (!layout) return;
       switch (message.type) {
-        case 'drag':
-          if (!layout.pin(message.id, message.x, message.y)) return;
-          if (!warm) {
-            warm = true;
-            layout.keepWarm(true);
+        case 'settle':
+          for (const id of layout.ids) {
+            const pin = message.pins[id];
+            if (pin) layout.pin(id, pin.x, pin.y);
+            else layout.unpin(id);
           }
-          // While dragging the neighbours always move, reduced motion or not: they make room.
-          if (phase !== 'animating' || !paced) animate(true);
-          return;
-        case 'dragEnd':
-          if (!warm) return;
-          warm = false;
-          layout.keepWarm(false);
-          animate(message.animate);
-          return;
-        case 'unpin':
-          for (const id of message.ids) layout.unpin(id);
           layout.reheat();
           animate(message.animate);
           return;
@@ -207,6 +223,7 @@ function holdSaved(layout: ForceLayout, plan: LayoutPlan): string[] {
  */
 export function settledPositions(map: PathoMap): Map<string, Point> {
   const plan = planLayout(map);
+  if (plan.story) return storyPositions(plan);
   const layout = createLayout(plan.input, plan.options);
   if (plan.settle) {
     const held = holdSaved(layout, plan);
@@ -215,4 +232,18 @@ export function settledPositions(map: PathoMap): Map<string, Point> {
   }
   layout.stop();
   return layout.positions();
+}
+
+/**
+ * A story-laid-out map's positions: computed at once; a place the reader gave a concept (`pins`)
+ * or the map file saved wins over the computed one.
+ */
+export function storyPositions(plan: LayoutPlan, pins: Readonly<Record<string, Point>> = {}): Map<string, Point> {
+  const { nodes, links, options } = plan.story!;
+  const positions = storyLayout(nodes, links, options);
+  for (const node of plan.input.nodes) {
+    const saved = pins[node.id] ?? node.pinned ?? node.initial;
+    if (saved && Number.isFinite(saved.x) && Number.isFinite(saved.y)) positions.set(node.id, saved);
+  }
+  return positions;
 }

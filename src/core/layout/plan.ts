@@ -5,6 +5,8 @@
  * place. No d3 here: this module is cheap to load before anything is drawn.
  */
 import type { LayoutInput, LayoutOptions } from './force-layout.ts';
+import { markerRadius } from './geometry.ts';
+import type { StoryLink, StoryNode, StoryOptions } from './story-layout.ts';
 import type { PathoMap, Point } from '../model/types.ts';
 
 export const LAYOUT_WIDTH = 1600;
@@ -25,9 +27,21 @@ export const LARGE_LAYOUT = 1000;
 /** From this many concepts on, the layout also cools faster (200 steps instead of 300). */
 export const HUGE_LAYOUT = 10_000;
 
+/**
+ * Up to this many concepts a map is laid out as a story (`story-layout.ts`): columns per band,
+ * ordered to cross less, groups as boxes. Larger maps take the force layout, whose cost grows
+ * more gently and which shows its progress as it settles.
+ */
+export const STORY_LAYOUT_MAX = 600;
+
+/** The proportions a story layout aims for: between a laptop's map pane and a 16:9 slide. */
+export const STORY_ASPECT = 1.9;
+
 export interface LayoutPlan {
   input: LayoutInput;
   options: LayoutOptions;
+  /** Set for a map laid out as a story: what the story layout is given. */
+  story?: { nodes: StoryNode[]; links: StoryLink[]; options: StoryOptions };
   /** Concepts held at their saved place while the others settle, then let go. */
   hold: string[];
   /** False when every concept has a place already: nothing to compute. */
@@ -50,7 +64,27 @@ export function planLayout(map: PathoMap, pins: Readonly<Record<string, Point>> 
   const scale = layoutScale(n);
   const large = n >= LARGE_LAYOUT;
   const saved = map.nodes.filter((node) => node.position);
+  const degree = new Map<string, number>();
+  for (const e of map.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    if (e.target !== e.source) degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const story =
+    n <= STORY_LAYOUT_MAX
+      ? {
+          nodes: map.nodes.map((node) => ({
+            id: node.id,
+            band: bandOf.get(node.category) ?? 0,
+            label: node.label,
+            r: markerRadius(degree.get(node.id) ?? 0),
+            ...(node.parent !== undefined ? { parent: node.parent } : {}),
+          })),
+          links: map.edges.map((e) => ({ source: e.source, target: e.target })),
+          options: { aspect: STORY_ASPECT },
+        }
+      : undefined;
   return {
+    ...(story ? { story } : {}),
     input: {
       nodes: map.nodes.map((node) => ({
         id: node.id,

@@ -59,6 +59,18 @@ export class PositionTable implements ReadonlyMap<string, Point> {
     return new PositionTable(this.ids, this.index, coords);
   }
 
+  /** The same table with several concepts moved (ids it does not hold are left out). */
+  withMany(moves: Iterable<readonly [string, number, number]>): PositionTable {
+    const coords = this.coords.slice();
+    for (const [id, x, y] of moves) {
+      const i = this.index.get(id);
+      if (i === undefined) continue;
+      coords[2 * i] = x;
+      coords[2 * i + 1] = y;
+    }
+    return new PositionTable(this.ids, this.index, coords);
+  }
+
   *entries(): Generator<[string, Point], undefined, unknown> {
     for (let i = 0; i < this.ids.length; i++) yield [this.ids[i]!, { x: this.coords[2 * i]!, y: this.coords[2 * i + 1]! }];
   }

@@ -10,7 +10,7 @@
  * test. Boxes come from `geometry.ts`, the sizes every renderer draws.
  */
 import type { Point } from '../model/types.ts';
-import { conceptExtent, GEOMETRY, memberExtent, type Extent } from './geometry.ts';
+import { conceptExtent, headerExtent, headerHeight, GEOMETRY, memberExtent, type Extent } from './geometry.ts';
 
 export interface StoryNode {
   id: string;
@@ -36,12 +36,12 @@ export interface StoryOptions {
 }
 
 /** Room kept around every block (a concept with its label, or a group's box). */
-const BLOCK_MARGIN = 10;
+const BLOCK_MARGIN = 6;
 /** Between the columns of two bands, and between the columns one band is split into. */
-const BAND_GAP = 64;
-const SPLIT_GAP = 28;
+const BAND_GAP = 34;
+const SPLIT_GAP = 20;
 /** Between two blocks in a column. */
-const STACK_GAP = 14;
+const STACK_GAP = 8;
 
 interface Block {
   /** The concept on its own, or the group. */
@@ -68,7 +68,7 @@ function blockOfConcept(node: StoryNode): Block {
 
 function blockOfGroup(group: StoryNode, members: readonly StoryNode[]): Block {
   const { padding, header, r } = GEOMETRY.group;
-  const inner = { x: BLOCK_MARGIN + padding, y: BLOCK_MARGIN + padding + header };
+  const inner = { x: BLOCK_MARGIN + padding, y: BLOCK_MARGIN + padding + headerHeight(group.label) };
   let y = inner.y;
   let right = 0;
   const placed: { id: string; at: Point }[] = [];
@@ -78,7 +78,7 @@ function blockOfGroup(group: StoryNode, members: readonly StoryNode[]): Block {
     y += e.top + e.bottom;
     right = Math.max(right, e.left + e.right);
   }
-  const headerWidth = r + GEOMETRY.member.labelOffset + 2 + conceptExtent(group.label, 0).right * 2 * 1.06;
+  const headerWidth = headerExtent(group.label).left + headerExtent(group.label).right;
   const width = Math.max(right, headerWidth) + 2 * padding + 2 * BLOCK_MARGIN;
   const height = y + padding + BLOCK_MARGIN;
   return { id: group.id, band: group.band, width, height, members: placed, anchor: { x: BLOCK_MARGIN + padding + r, y: BLOCK_MARGIN + padding / 2 + header / 2 }, order: 0, x: 0, y: 0 };
@@ -250,7 +250,8 @@ function place(layers: readonly Block[][], neighbours: Map<Block, Block[]>, aspe
   for (let limit = stacked; limit >= tallest; limit -= 8) {
     const split = columnsFor(limit);
     const { width, height } = measure(split);
-    const score = Math.abs(Math.log(width / height / aspect));
+    // The scale the drawing would be shown at in a frame of the aspect (higher is better): the smaller side wins.
+    const score = -Math.min(aspect / width, 1 / height);
     if (score < bestScore - 1e-9) {
       bestScore = score;
       best = split;
@@ -269,6 +270,7 @@ function place(layers: readonly Block[][], neighbours: Map<Block, Block[]>, aspe
     if (bi < best.length - 1) x += BAND_GAP;
   });
   const { height } = measure(best);
+  if (typeof process !== 'undefined' && process.env.STORY_DEBUG) console.log(best.map((band) => band.map((c) => `${Math.round(Math.max(...c.map((b) => b.width)))}x${Math.round(c.reduce((h, b) => h + b.height + STACK_GAP, 0))}[${c.map((b) => b.id.slice(0, 12)).join(',')}]`).join(' | ')).join('\n'));
   // Stacked and centred; then drawn toward their neighbours' height a few times, keeping order and gaps.
   for (const column of columns) {
     const total = column.reduce((h, b) => h + b.height, 0) + (column.length - 1) * STACK_GAP;

@@ -17,6 +17,11 @@ export function wrapLabel(label: string): string[] {
   return breakAt === -1 ? [text] : [text.slice(0, breakAt), text.slice(breakAt + 1)];
 }
 
+/** A label set on one line, however long (a group's name in its header). */
+export function oneLineWidth(label: string): number {
+  return label.trim().replace(/\s+/g, ' ').length * LABEL_CHAR_WIDTH;
+}
+
 /** Average advance of a character of the 14 px system sans-serif the map labels use. */
 export const LABEL_CHAR_WIDTH = 8.1;
 

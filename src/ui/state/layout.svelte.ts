@@ -7,13 +7,17 @@
  *
  * A small map is drawn once, settled: the same picture on every load, no motion to sit
  * through. A large one shows its layout as it settles, so something is on screen at once
- * (under reduced motion: where it starts, then settled, nothing in between). After a drag the
- * neighbours make room, animated (or at once under reduced motion).
+ * (under reduced motion: where it starts, then settled, nothing in between).
+ *
+ * A presenter's arrangement stays as they make it: a dragged concept moves alone (a group with
+ * its members), and is pinned where it is dropped; nothing else moves until they ask to tidy up
+ * (`settle`), when the concepts they did not place settle again around those they did.
  */
 import { connectLayout, type ConnectOptions, type LayoutConnection } from '../../core/layout/connection.ts';
 import type { FromLayoutHost, ToLayoutHost } from '../../core/layout/host.ts';
 import { PROGRESSIVE_LAYOUT, planLayout, type LayoutPlan } from '../../core/layout/plan.ts';
 import { startingPositions } from '../../core/layout/start.ts';
+import { groupBox } from '../../core/layout/geometry.ts';
 import { PositionTable } from '../../core/layout/position-table.ts';
 import type { PathoMap, Point } from '../../core/model/types.ts';
 
@@ -43,9 +47,11 @@ export class LayoutState {
   #index: ReadonlyMap<string, number> = new Map();
   #latest: { coords: Float64Array; settled: boolean } | null = null;
   #frame = 0;
-  #dragging: { id: string; x: number; y: number } | null = null;
-  /** Whether a drag has woken the layout. */
-  #warm = false;
+  /** The concepts moving with a drag (a group's members with it), and where each was at its start. */
+  #dragging: { id: string; from: Point; moves: { id: string; from: Point }[] } | null = null;
+  /** Members of each group, and each member's group. */
+  readonly #members: ReadonlyMap<string, string[]>;
+  readonly #groupOf: ReadonlyMap<string, string>;
   #destroyed = false;
   #everSettled = false;
   #started = false;
@@ -56,6 +62,10 @@ export class LayoutState {
   pinned = $state.raw<ReadonlySet<string>>(new Set());
   /** False while the first layout of the map is still running. */
   settled = $state.raw(false);
+  /** The reader has moved concepts since the layout last settled: tidying up would move the rest. */
+  rearranged = $state.raw(false);
+  /** A concept is being dragged (what depends on where everything is waits for the drop). */
+  dragging = $state.raw(false);
 
   constructor(
     map: PathoMap,
@@ -64,6 +74,16 @@ export class LayoutState {
   ) {
     this.#map = map;
     this.#options = options;
+    const known = new Set(map.nodes.map((n) => n.id));
+    const members = new Map<string, string[]>();
+    const groupOf = new Map<string, string>();
+    for (const n of map.nodes) {
+      if (n.parent === undefined || n.parent === n.id || !known.has(n.parent)) continue;
+      members.set(n.parent, [...(members.get(n.parent) ?? []), n.id]);
+      groupOf.set(n.id, n.parent);
+    }
+    this.#members = members;
+    this.#groupOf = groupOf;
     const pins = options.pins ?? {};
     this.#plan = planLayout(map, pins);
     this.pinned = new Set(map.nodes.filter((n) => pins[n.id]).map((n) => n.id));
@@ -109,37 +129,76 @@ export class LayoutState {
     return this.positions.get(id);
   }
 
+  /** Move a concept under the pointer (a group with its members); nothing else moves. */
   dragMove(id: string, x: number, y: number): void {
-    if (!this.positions.has(id) || !Number.isFinite(x) || !Number.isFinite(y)) return;
-    this.#dragging = { id, x, y };
-    this.#warm = true;
-    this.#send({ type: 'drag', id, x, y });
-    // The dragged node follows the pointer at once, even between simulation frames.
-    this.positions = this.positions.with(id, x, y);
+    const at = this.positions.get(id);
+    if (!at || !Number.isFinite(x) || !Number.isFinite(y)) return;
+    if (this.#dragging?.id !== id) {
+      const ids = [id, ...(this.#members.get(id) ?? [])];
+      this.#dragging = { id, from: at, moves: ids.flatMap((m) => (this.positions.get(m) ? [{ id: m, from: this.positions.get(m)! }] : [])) };
+      this.dragging = true;
+    }
+    const { from, moves } = this.#dragging;
+    const dx = x - from.x;
+    const dy = y - from.y;
+    const next: (readonly [string, number, number])[] = moves.map((m) => [m.id, m.from.x + dx, m.from.y + dy] as const);
+    // A member moved inside or out of its box takes the group's header (where the group is) with it.
+    const group = this.#groupOf.get(id);
+    let table = this.positions.withMany(next);
+    if (group) {
+      const header = this.#headerOf(group, table);
+      if (header) table = table.with(group, header.x, header.y);
+    }
+    this.positions = table;
+    this.rearranged = true;
   }
 
-  /** Dropping a node pins it where it lies; a click without movement changes nothing. */
+  /** Dropping a concept pins it where it lies (a group pins its members too); a click without movement changes nothing. */
   dragEnd(id: string, moved: boolean): void {
+    const dragging = this.#dragging;
     this.#dragging = null;
-    if (!moved || !this.#warm) return;
-    this.#warm = false;
-    this.pinned = new Set(this.pinned).add(id);
-    this.#send({ type: 'dragEnd', animate: !this.reducedMotion() });
+    this.dragging = false;
+    if (!moved || !dragging) return;
+    const next = new Set(this.pinned);
+    for (const m of dragging.moves) next.add(m.id);
+    this.pinned = next;
   }
 
+  /** Let a concept go: it stays where it is until the reader tidies up. */
   unpin(id: string): void {
     if (!this.pinned.has(id)) return;
     const next = new Set(this.pinned);
     next.delete(id);
+    for (const m of this.#members.get(id) ?? []) next.delete(m);
     this.pinned = next;
-    this.#send({ type: 'unpin', ids: [id], animate: !this.reducedMotion() });
+    this.rearranged = true;
   }
 
   unpinAll(): void {
     if (this.pinned.size === 0) return;
-    const ids = [...this.pinned];
     this.pinned = new Set();
-    this.#send({ type: 'unpin', ids, animate: !this.reducedMotion() });
+    this.rearranged = true;
+  }
+
+  /** Tidy up: the concepts the reader has not pinned settle again around those they have. */
+  settle(): void {
+    const pins: Record<string, Point> = {};
+    for (const id of this.pinned) {
+      const p = this.positions.get(id);
+      if (p) pins[id] = p;
+    }
+    this.rearranged = false;
+    this.#send({ type: 'settle', pins, animate: !this.reducedMotion() });
+  }
+
+  /** Where a group's header is, its box drawn round its members as they lie in `table`. */
+  #headerOf(group: string, table: PositionTable): Point | undefined {
+    const labelOf = (id: string) => this.#map.nodes.find((n) => n.id === id)?.label ?? id;
+    const members = (this.#members.get(group) ?? []).flatMap((m) => {
+      const at = table.get(m);
+      return at ? [{ at, label: labelOf(m) }] : [];
+    });
+    return groupBox(labelOf(group), members)?.header;
   }
 
   destroy(): void {
@@ -204,16 +263,7 @@ export class LayoutState {
   #publish(): void {
     const latest = this.#latest;
     if (!latest) return;
-    const coords = latest.coords;
-    const drag = this.#dragging;
-    if (drag) {
-      const i = this.#index.get(drag.id);
-      if (i !== undefined) {
-        coords[2 * i] = drag.x;
-        coords[2 * i + 1] = drag.y;
-      }
-    }
-    this.positions = new PositionTable(this.#ids, this.#index, coords);
+    this.positions = new PositionTable(this.#ids, this.#index, latest.coords);
     this.settled = latest.settled;
   }
 }

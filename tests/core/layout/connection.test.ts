@@ -35,8 +35,8 @@ function recordingHost() {
   return { host, received, closed: () => closed };
 }
 
-const init = { type: 'unpin', ids: ['a'], animate: false } as ToLayoutHost;
-const drag = { type: 'drag', id: 'a', x: 1, y: 2 } as ToLayoutHost;
+const init: ToLayoutHost = { type: 'stop' };
+const drag: ToLayoutHost = { type: 'settle', pins: { a: { x: 1, y: 2 } }, animate: false };
 const positions = { type: 'positions', ids: ['a'], coords: new Float64Array([1, 2]), settled: true, ticks: 1 } as FromLayoutHost;
 
 describe('connectLayout', () => {

@@ -50,7 +50,7 @@ function atOnce(map: PathoMap) {
 
 describe('the layout host (worker body)', () => {
   it.each([
-    ['a small map, settled then sent once', 120, false],
+    ['a map of a thousand concepts, settled then sent once', 1000, false],
     ['a large map, showing its progress', 1200, true],
   ] as const)('%s: the same positions as the layout run at once', (_, n, progressive) => {
     const map = generateMap({ nodes: n, kind: 'concept', id: `host-${n}` });
@@ -67,7 +67,7 @@ describe('the layout host (worker body)', () => {
   }, 60_000);
 
   it('shows a map whose concepts all have places as they are, without running', () => {
-    const map = generateMap({ nodes: 30, id: 'saved' });
+    const map = generateMap({ nodes: 700, id: 'saved' });
     map.nodes.forEach((node, i) => (node.position = { x: i * 10, y: 5 }));
     const { send, run, messages } = fakeHost();
     send({ type: 'init', plan: planLayout(map), progressive: false });
@@ -77,30 +77,41 @@ describe('the layout host (worker body)', () => {
     expect(positionsOf(messages).get('c7')).toEqual({ x: 70, y: 5 });
   });
 
-  it('holds a dragged concept, lets the others make room, keeps it where dropped, and lets it go when unpinned', () => {
-    const map = generateMap({ nodes: 60, id: 'drag' });
+  it('tidies up on request: concepts not pinned settle around the pinned ones, which stay where they are', () => {
+    const map = generateMap({ nodes: 1200, kind: 'concept', id: 'tidy' });
     const { send, run, messages } = fakeHost();
     send({ type: 'init', plan: planLayout(map), progressive: false });
     run();
     const before = positionsOf(messages);
     messages.length = 0;
-    send({ type: 'drag', id: 'c3', x: 5000, y: 5000 });
-    run(50);
-    expect(messages.length).toBeGreaterThan(0);
-    expect(messages.every((m) => !m.settled)).toBe(true);
-    expect(positionsOf([{ ...messages[0]!, ids: [...before.keys()] }, ...messages]).get('c3')).toEqual({ x: 5000, y: 5000 });
-    send({ type: 'dragEnd', animate: true });
-    run();
-    const dropped = positionsOf([{ ...messages[0]!, ids: [...before.keys()] }, ...messages]);
-    expect(messages.at(-1)!.settled).toBe(true);
-    expect(dropped.get('c3')).toEqual({ x: 5000, y: 5000 });
-    messages.length = 0;
-    send({ type: 'unpin', ids: ['c3'], animate: false });
+    send({ type: 'settle', pins: { c3: { x: 5000, y: 5000 } }, animate: false });
     run();
     // Under reduced motion only the settled picture is sent.
     expect(messages).toHaveLength(1);
     expect(messages[0]!.settled).toBe(true);
-    expect(positionsOf([{ ...messages[0]!, ids: [...before.keys()] }]).get('c3')).not.toEqual({ x: 5000, y: 5000 });
+    const after = positionsOf([{ ...messages[0]!, ids: [...before.keys()] }]);
+    expect(after.get('c3')).toEqual({ x: 5000, y: 5000 });
+    // Its neighbours made room for it where it was put.
+    const moved = [...before].filter(([id, p]) => Math.hypot(after.get(id)!.x - p.x, after.get(id)!.y - p.y) > 2);
+    expect(moved.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('lays out a small map as a story at once, and tidies it up around the concepts pinned', () => {
+    const map = generateMap({ nodes: 60, id: 'story' });
+    const { send, run, messages } = fakeHost();
+    const plan = planLayout(map);
+    expect(plan.story).toBeDefined();
+    send({ type: 'init', plan, progressive: false });
+    run();
+    expect(messages).toHaveLength(1);
+    expect(positionsOf(messages)).toEqual(settledPositions(map));
+    messages.length = 0;
+    send({ type: 'settle', pins: { c3: { x: -400, y: 7 } }, animate: true });
+    run();
+    const after = positionsOf(messages);
+    expect(after.get('c3')).toEqual({ x: -400, y: 7 });
+    const story = settledPositions(map);
+    for (const [id, p] of after) if (id !== 'c3') expect(p).toEqual(story.get(id));
   });
 });
 

@@ -61,14 +61,13 @@ describe('LayoutState: when the layout begins', () => {
 });
 
 describe('LayoutState: settled once', () => {
-  it('stays settled once when a drag moves the layout again (the view must not follow a drag)', async () => {
-    vi.useRealTimers();
+  it('stays settled once while a concept is dragged (the view must not follow a drag)', () => {
     const layout = open(saved);
     expect(layout.firstSettled).toBe(true);
     const id = saved.nodes[3]!.id;
     layout.dragMove(id, 500, 400);
-    await vi.waitUntil(() => !layout.settled, { timeout: 5000, interval: 5 });
     expect(layout.firstSettled).toBe(true);
+    expect(layout.settled).toBe(true);
   });
 
   it('has not settled once while a large map’s first layout runs', () => {
@@ -108,4 +107,55 @@ describe('LayoutState: a large map settling', () => {
     expect(shownMoving).toBe(0);
     expect(end).not.toBe(start);
   }, 60_000);
+});
+
+describe('LayoutState: a presenter’s arrangement stays as they make it', () => {
+  const group = {
+    ...small,
+    nodes: small.nodes.map((n, i) => ({ ...n, position: { x: 40 * i, y: 10 * i }, ...(i >= 1 && i <= 3 ? { parent: small.nodes[0]!.id } : {}) })),
+  };
+  const everyPosition = (layout: LayoutState) => new Map([...layout.positions].map(([id, p]) => [id, { ...p }]));
+
+  it('moves only the dragged concept: every other stays exactly where it was', () => {
+    const layout = open(saved);
+    const before = everyPosition(layout);
+    const id = saved.nodes[5]!.id;
+    layout.dragMove(id, 900, 700);
+    layout.dragMove(id, 950, 720);
+    layout.dragEnd(id, true);
+    for (const [other, p] of before) if (other !== id) expect(layout.position(other)).toEqual(p);
+    expect(layout.position(id)).toEqual({ x: 950, y: 720 });
+    expect(layout.pinned).toEqual(new Set([id]));
+    expect(layout.rearranged).toBe(true);
+  });
+
+  it('drags a group with its members, pins them all where dropped, and leaves them there when unpinned', () => {
+    const layout = open(group);
+    const before = everyPosition(layout);
+    const [head, ...rest] = group.nodes;
+    layout.dragMove(head!.id, before.get(head!.id)!.x + 100, before.get(head!.id)!.y + 50);
+    layout.dragEnd(head!.id, true);
+    for (const member of rest.slice(0, 3)) {
+      const was = before.get(member.id)!;
+      expect(layout.position(member.id)).toEqual({ x: was.x + 100, y: was.y + 50 });
+    }
+    // Not in the group: not moved.
+    for (const other of rest.slice(3)) expect(layout.position(other.id)).toEqual(before.get(other.id));
+    expect([...layout.pinned].sort()).toEqual([head!.id, ...rest.slice(0, 3).map((m) => m.id)].sort());
+    const placed = everyPosition(layout);
+    layout.unpin(head!.id);
+    expect(layout.pinned.size).toBe(0);
+    expect(everyPosition(layout)).toEqual(placed);
+  });
+
+  it('takes a group’s header with a member dragged out of its box', () => {
+    const layout = open(group);
+    const head = group.nodes[0]!.id;
+    const member = group.nodes[1]!.id;
+    const headerBefore = layout.position(head)!;
+    layout.dragMove(member, -600, -600);
+    const headerAfter = layout.position(head)!;
+    expect(headerAfter.x).toBeLessThan(headerBefore.x);
+    expect(headerAfter.y).toBeLessThan(headerBefore.y);
+  });
 });
