@@ -4,6 +4,7 @@
  */
 import { estimateLabelWidth, wrapLabel } from '../core/model/label.ts';
 import type { Point } from '../core/model/types.ts';
+import { conceptRoles, glyphOf, groupBoxes } from './map-geometry.ts';
 import { boundsOf, type Bounds } from './viewport.ts';
 
 /** Up to this many concepts shown, their labels count; beyond, labels are thinned anyway and centres do. */
@@ -20,7 +21,41 @@ export interface BoundedConcept {
   r: number;
 }
 
-/** The box around the shown concepts, with their markers and labels. */
+/**
+ * The box around the shown concepts as drawn (`drawMap`'s geometry: labels under or beside their
+ * markers, groups' boxes), for maps small enough to label every concept.
+ */
+export function drawnBounds(
+  nodes: readonly { id: string; label: string; parent?: string }[],
+  shown: ReadonlySet<string>,
+  radius: (id: string) => number,
+  positions: ReadonlyMap<string, Point>,
+): Bounds | undefined {
+  const list = nodes.filter((n) => shown.has(n.id) && positions.has(n.id));
+  const roles = conceptRoles(nodes);
+  const boxes = groupBoxes(list, roles, positions);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const take = (r: { minX: number; minY: number; maxX: number; maxY: number }) => {
+    minX = Math.min(minX, r.minX);
+    minY = Math.min(minY, r.minY);
+    maxX = Math.max(maxX, r.maxX);
+    maxY = Math.max(maxY, r.maxY);
+  };
+  for (const node of list) {
+    const glyph = glyphOf(roles.get(node.id)!, node.label, boxes.get(node.id)?.header ?? positions.get(node.id)!, radius(node.id));
+    const { x, y, r } = glyph.marker;
+    take({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r });
+    take(glyph.labelBox);
+  }
+  for (const box of boxes.values()) take(box);
+  if (minX === Infinity) return undefined;
+  return { minX: minX - MARGIN, minY: minY - MARGIN, maxX: maxX + MARGIN, maxY: maxY + MARGIN };
+}
+
+/** The box around the shown concepts, with their markers and labels under them (centres only for large maps). */
 export function contentBounds(shown: Iterable<BoundedConcept>, count: number, positions: ReadonlyMap<string, Point>): Bounds | undefined {
   const withLabels = count <= LABELLED_BOUNDS;
   let minX = Infinity;

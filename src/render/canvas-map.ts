@@ -5,7 +5,7 @@
  * state, the positions or the size changed, and forwards pointer events.
  */
 import type { PositionTable } from '../core/layout/position-table.ts';
-import { drawScene, sceneRun, type Scene, type SceneState, type SceneTheme } from './canvas-scene.ts';
+import { drawScene, sceneRun, type Scene, type SceneDrawing, type SceneState, type SceneTheme } from './canvas-scene.ts';
 import { distanceToRun } from './edge-geometry.ts';
 import { SpatialIndex } from './spatial-index.ts';
 import type { Viewport, ViewTransform } from './viewport.ts';
@@ -42,6 +42,8 @@ export interface CanvasMapOptions {
   settled: () => boolean;
   state: () => SceneState;
   theme: () => SceneTheme;
+  /** A small map's drawing (glyphs, group boxes, routed relations), as the SVG map draws it. */
+  drawing?: () => SceneDrawing | undefined;
   /** Called once the whole first picture is drawn (a large map's layout may then begin). */
   onFirstPicture?: () => void;
 }
@@ -216,9 +218,10 @@ export class CanvasMap {
     return this.#slots;
   }
 
-  #coordsFrame(): { coords: Float64Array; slots: Int32Array } {
+  #coordsFrame(): { coords: Float64Array; slots: Int32Array; drawing?: SceneDrawing } {
     const table = this.#o.positions();
-    return { coords: table.coords, slots: this.#slotsOf(table) };
+    const drawing = this.#o.drawing?.();
+    return { coords: table.coords, slots: this.#slotsOf(table), ...(drawing ? { drawing } : {}) };
   }
 
   #hitIndex(): SpatialIndex {
@@ -254,7 +257,7 @@ export class CanvasMap {
     // drawing code is cold on its first run, and all of it at once made one long task.
     const fullState = this.#o.state();
     const state = this.#relationsDrawn ? fullState : { ...fullState, edges: NO_EDGES };
-    const content: unknown[] = [table, fullState, this.#relationsDrawn, theme, width, height, dpr];
+    const content: unknown[] = [table, fullState, this.#relationsDrawn, theme, width, height, dpr, this.#o.drawing?.()];
     const same = (a: unknown[], b: unknown[]) => a.every((v, i) => v === b[i]);
     const mx = Math.round(width * PAN_MARGIN);
     const my = Math.round(height * PAN_MARGIN);
@@ -270,6 +273,7 @@ export class CanvasMap {
         return;
       }
     }
+    const drawing = this.#o.drawing?.();
     const frameOf = (w: number, h: number, t: ViewTransform) => ({
       width: w,
       height: h,
@@ -279,6 +283,7 @@ export class CanvasMap {
       moving: moving || !settled,
       coords: table.coords,
       slots: this.#slotsOf(table),
+      ...(drawing ? { drawing } : {}),
     });
     let stats;
     if (panning) {

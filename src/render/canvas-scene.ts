@@ -7,10 +7,14 @@
  */
 import { wrapLabel } from '../core/model/label.ts';
 import { evidenceStroke } from '../core/model/evidence-style.ts';
-import type { Category, ConceptNode, EvidenceLevel, NodeShape, Relation } from '../core/model/types.ts';
-import { relationRun, type EdgeRun } from './edge-geometry.ts';
+import type { Category, ConceptNode, EvidenceLevel, NodeShape, Relation, RelationEffect } from '../core/model/types.ts';
+import { pointOnRun, relationRun, type EdgeRun } from './edge-geometry.ts';
 import { levelOfDetail, type Lod } from './lod.ts';
+import { GEOMETRY } from '../core/layout/geometry.ts';
 import { labelBaselines, labelSize, LOOK, relationLabelSize, THEME, type Faded, type ThemeColours, type ThemeName } from './look.ts';
+import type { Run } from './drawn-map.ts';
+import type { Glyph, Rect } from './map-geometry.ts';
+import { arrival, EFFECT_LOOK, endInset, endShape, RELATION_MARKS, relationMarks, type EndShape, type RelationMark } from './relation-look.ts';
 import type { SceneIndex, SceneState } from './scene-state.ts';
 import { traceShape } from './shapes.ts';
 import type { ViewTransform } from './viewport.ts';
@@ -37,6 +41,21 @@ export interface SceneEdge {
   /** Line pattern (map units), empty for solid. */
   dash: readonly number[];
   relation: string;
+  /** What it says happens: its end and its colour. */
+  effect: RelationEffect;
+  /** Badges on its line (extrapolated, disputed). */
+  marks: readonly RelationMark[];
+}
+
+/**
+ * A small map's drawing as `drawMap` gives it, by scene number: where each concept's glyph and
+ * label are (members and groups beside their markers), the groups' boxes and each relation's
+ * run. A large map has none: its concepts are drawn at their centres, labels under them.
+ */
+export interface SceneDrawing {
+  glyphs: readonly (Glyph | undefined)[];
+  runs: readonly (Run | undefined)[];
+  boxes: readonly { node: number; box: Rect }[];
 }
 
 export interface Scene {
@@ -74,7 +93,7 @@ export function buildScene(
     })),
     edges: index.edges.map((e) => {
       const relation = relations.get(e.id)!;
-      return { id: e.id, s: e.s, t: e.t, dash: dashOf(relation.level), relation: relation.relation };
+      return { id: e.id, s: e.s, t: e.t, dash: dashOf(relation.level), relation: relation.relation, effect: relation.effect, marks: relationMarks(relation) };
     }),
   };
 }
@@ -82,6 +101,7 @@ export function buildScene(
 
 /** The theme a scene is drawn in: the look spec's colours, fades and widths, and the font. */
 export interface SceneTheme {
+  name: ThemeName;
   colours: ThemeColours;
   faded: Faded;
   edgeWidth: number;
@@ -90,7 +110,7 @@ export interface SceneTheme {
 
 export function sceneTheme(name: ThemeName, font: string = LOOK.font): SceneTheme {
   const { colours, faded, edgeWidth } = THEME[name];
-  return { colours, faded, edgeWidth, font };
+  return { name, colours, faded, edgeWidth, font };
 }
 
 export interface SceneFrame {
@@ -103,6 +123,8 @@ export interface SceneFrame {
   /** Centres of the nodes as x, y pairs, at `slots[i]` for `Scene.nodes[i]`. */
   coords: Float64Array;
   slots: Int32Array;
+  /** A small map's drawing (glyphs, boxes, routed runs), from the same positions. */
+  drawing?: SceneDrawing;
 }
 
 /**
@@ -223,6 +245,7 @@ export function drawScene(
   ctx.setTransform(dpr * t.k, 0, 0, dpr * t.k, dpr * t.x, dpr * t.y);
   const px = 1 / t.k;
   const box = { x0: x0 - VIEW_MARGIN, y0: y0 - VIEW_MARGIN, x1: x1 + VIEW_MARGIN, y1: y1 + VIEW_MARGIN };
+  if (frame.drawing) drawBoxes(ctx, frame.drawing, state, theme);
   const edgesDrawn = drawEdges(ctx, scene, state, frame, theme, lod, edgesInView, px, box);
   drawNodes(ctx, scene, state, frame, theme, lod, inView, nodesInView, px);
   const labelsDrawn = drawLabels(ctx, scene, state, frame, theme, lod, inView, nodesInView);
@@ -293,13 +316,23 @@ function addClippedLine(ctx: SceneContext, ax: number, ay: number, bx: number, b
   return true;
 }
 
+/** Where a concept's marker is, and how large: its glyph's in a small map's drawing, else its centre. */
+function markerOf(scene: Scene, frame: SceneFrame, node: number): { x: number; y: number; r: number } {
+  const glyph = frame.drawing?.glyphs[node];
+  if (glyph) return glyph.marker;
+  const [x, y] = point(frame, node);
+  return { x, y, r: scene.nodes[node]!.r };
+}
+
 function point(frame: Pick<SceneFrame, 'coords' | 'slots'>, node: number): [number, number] {
   const slot = frame.slots[node]!;
   return [frame.coords[2 * slot]!, frame.coords[2 * slot + 1]!];
 }
 
 /** The relation's visible run (rim to rim, bent if it has to be), as every renderer draws it. */
-export function sceneRun(scene: Scene, state: Pick<SceneState, 'bends'>, frame: Pick<SceneFrame, 'coords' | 'slots'>, e: number): EdgeRun {
+export function sceneRun(scene: Scene, state: Pick<SceneState, 'bends'>, frame: Pick<SceneFrame, 'coords' | 'slots' | 'drawing'>, e: number): EdgeRun {
+  const drawn = frame.drawing?.runs[e];
+  if (drawn) return drawn;
   const edge = scene.edges[e]!;
   const [sx, sy] = point(frame, edge.s);
   const [tx, ty] = point(frame, edge.t);
@@ -351,69 +384,154 @@ function drawEdges(
     return drawn;
   }
 
-  // Full detail: line patterns by kind of evidence, rims, bends and arrowheads.
-  type Group = { edges: number[]; dash: readonly number[]; look: number };
+  // Full detail: line patterns by kind of evidence, colours and ends by effect, rims and bends.
+  type Group = { edges: number[]; dash: readonly number[]; look: number; effect: RelationEffect };
   const groups = new Map<string, Group>();
   for (const e of edges) {
     const highlighted = state.highlighted[e] === 1;
     const faded = !highlighted && state.fadedEdges?.[e] === 1;
     const look = highlighted ? 2 : faded ? 1 : 0;
-    const dash = scene.edges[e]!.dash;
-    const key = `${look}|${dash.join(',')}`;
+    const { dash, effect } = scene.edges[e]!;
+    const key = `${look}|${effect}|${dash.join(',')}`;
     const group = groups.get(key);
     if (group) group.edges.push(e);
-    else groups.set(key, { edges: [e], dash, look });
+    else groups.set(key, { edges: [e], dash, look, effect });
   }
   const ordered = [...groups.values()].sort((a, b) => (a.look === 1 ? -1 : a.look) - (b.look === 1 ? -1 : b.look));
+  const marked: number[] = [];
   for (const group of ordered) {
-    // Arrowheads as triangles (tip, then the two corners of the base), filled once the lines are stroked.
-    const arrows: number[] = [];
+    const ends: EndShape[] = [];
     ctx.beginPath();
     const period = group.dash.reduce((a, b) => a + b, 0);
     // Many relations in view: a one-pixel hairline (fast), else the theme's width.
     const width = group.look === 2 ? LOOK.edge.highlightWidth : edges.length > HAIRLINE_EDGES ? Math.min(theme.edgeWidth, HAIRLINE * px) : theme.edgeWidth;
-    // Heads scale with the line they end, as SVG markers do (a highlighted head grows less).
-    const headScale = group.look === 2 ? LOOK.edge.strongArrowScale * LOOK.edge.highlightWidth : theme.edgeWidth;
-    const arrowLength = LOOK.edge.arrowLength * headScale;
-    const arrowHalf = LOOK.edge.arrowHalfWidth * headScale;
+    const endKind = EFFECT_LOOK[group.effect].end;
+    const endWidth = Math.max(width, theme.edgeWidth);
+    const inset = endInset(endKind, endWidth);
     for (const e of group.edges) {
-      const { start, end, control } = sceneRun(scene, state, frame, e);
-      if (control) {
-        ctx.moveTo(start.x, start.y);
-        ctx.quadraticCurveTo(control.x, control.y, end.x, end.y);
-      } else if (!addClippedLine(ctx, start.x, start.y, end.x, end.y, box, period)) continue;
-      // The arrowhead points along the last stretch of the line.
-      const from = control ?? start;
-      const dx = end.x - from.x;
-      const dy = end.y - from.y;
-      const d = Math.hypot(dx, dy) || 1;
-      const ux = dx / d;
-      const uy = dy / d;
-      const bx = end.x - ux * arrowLength;
-      const by = end.y - uy * arrowLength;
-      arrows.push(end.x, end.y, bx - uy * arrowHalf, by + ux * arrowHalf, bx + uy * arrowHalf, by - ux * arrowHalf);
+      const run = sceneRun(scene, state, frame, e);
+      const { ux, uy } = arrival(run);
+      // The line stops where its end mark begins, so it does not show through an open end.
+      const stop = { x: run.end.x - ux * inset, y: run.end.y - uy * inset };
+      if (run.control) {
+        ctx.moveTo(run.start.x, run.start.y);
+        ctx.quadraticCurveTo(run.control.x, run.control.y, stop.x, stop.y);
+      } else if (!addClippedLine(ctx, run.start.x, run.start.y, stop.x, stop.y, box, period)) continue;
+      ends.push(endShape(endKind, run.end, ux, uy, endWidth));
+      if (scene.edges[e]!.marks.length > 0) marked.push(e);
       drawn++;
     }
     const faded = group.look === 1;
     ctx.globalAlpha = faded ? theme.faded.edgeOpacity : 1;
-    const colour = group.look === 2 ? theme.colours.accent : faded ? (theme.faded.edge ?? theme.colours.edge) : theme.colours.edge;
+    const own = EFFECT_LOOK[group.effect].colour[theme.name];
+    const colour = faded ? (theme.faded.edge ?? own) : own;
     ctx.strokeStyle = colour;
     ctx.fillStyle = colour;
     ctx.lineWidth = width;
     ctx.setLineDash(group.dash as number[]);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.beginPath();
-    for (let a = 0; a < arrows.length; a += 6) {
-      ctx.moveTo(arrows[a]!, arrows[a + 1]!);
-      ctx.lineTo(arrows[a + 2]!, arrows[a + 3]!);
-      ctx.lineTo(arrows[a + 4]!, arrows[a + 5]!);
-      ctx.closePath();
-    }
-    ctx.fill();
+    drawEnds(ctx, ends, colour, theme.colours.bg, group.look === 2 ? LOOK.edge.highlightWidth : 2);
   }
+  drawMarks(ctx, scene, state, frame, theme, marked);
   ctx.globalAlpha = 1;
   return drawn;
+}
+
+/** The boxes of a small map's groups, under everything else. */
+function drawBoxes(ctx: SceneContext, drawing: SceneDrawing, state: SceneState, theme: SceneTheme): void {
+  const corner = GEOMETRY.group.corner;
+  for (const { node, box } of drawing.boxes) {
+    ctx.globalAlpha = state.fadedNodes?.[node] === 1 ? theme.faded.nodeOpacity : 1;
+    ctx.beginPath();
+    roundedRect(ctx, box.minX, box.minY, box.maxX - box.minX, box.maxY - box.minY, corner);
+    ctx.fillStyle = theme.colours.surface;
+    ctx.fill();
+    ctx.strokeStyle = theme.colours.border;
+    ctx.lineWidth = 1.25;
+    ctx.stroke();
+  }
+  ctx.globalAlpha = 1;
+}
+
+/** A rectangle with rounded corners, as quadratic curves (drawn alike by canvases and the SVG recorder). */
+function roundedRect(ctx: SceneContext, x: number, y: number, w: number, h: number, r: number): void {
+  ctx.moveTo(x + r, y);
+  ctx.lineTo(x + w - r, y);
+  ctx.quadraticCurveTo(x + w, y, x + w, y + r);
+  ctx.lineTo(x + w, y + h - r);
+  ctx.quadraticCurveTo(x + w, y + h, x + w - r, y + h);
+  ctx.lineTo(x + r, y + h);
+  ctx.quadraticCurveTo(x, y + h, x, y + h - r);
+  ctx.lineTo(x, y + r);
+  ctx.quadraticCurveTo(x, y, x + r, y);
+  ctx.closePath();
+}
+
+/** The end marks of a group of relations: filled ends, open ends (filled with the page), strokes (T-bars, crosses). */
+function drawEnds(ctx: SceneContext, ends: readonly EndShape[], colour: string, background: string, strokeWidth: number): void {
+  for (const hollow of [false, true]) {
+    ctx.beginPath();
+    let any = false;
+    for (const end of ends) {
+      if (end.hollow !== hollow) continue;
+      for (const polygon of end.fill) {
+        ctx.moveTo(polygon[0]!.x, polygon[0]!.y);
+        for (const p of polygon.slice(1)) ctx.lineTo(p.x, p.y);
+        ctx.closePath();
+        any = true;
+      }
+    }
+    if (!any) continue;
+    ctx.fillStyle = hollow ? background : colour;
+    ctx.fill();
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = hollow ? 1.5 : 1;
+    ctx.stroke();
+  }
+  ctx.beginPath();
+  let lines = false;
+  for (const end of ends) {
+    for (const line of end.stroke) {
+      ctx.moveTo(line[0]!.x, line[0]!.y);
+      for (const p of line.slice(1)) ctx.lineTo(p.x, p.y);
+      lines = true;
+    }
+  }
+  if (!lines) return;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = strokeWidth;
+  ctx.lineCap = 'round';
+  ctx.stroke();
+  ctx.lineCap = 'butt';
+}
+
+/** Badges on relations extrapolated from other species or disorders, or disputed, halfway along. */
+function drawMarks(ctx: SceneContext, scene: Scene, state: SceneState, frame: SceneFrame, theme: SceneTheme, edges: readonly number[]): void {
+  if (edges.length === 0) return;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'alphabetic';
+  for (const e of edges) {
+    const edge = scene.edges[e]!;
+    const run = sceneRun(scene, state, frame, e);
+    const faded = state.highlighted[e] !== 1 && state.fadedEdges?.[e] === 1;
+    ctx.globalAlpha = faded ? theme.faded.edgeOpacity : 1;
+    const colour = faded ? (theme.faded.edge ?? EFFECT_LOOK[edge.effect].colour[theme.name]) : EFFECT_LOOK[edge.effect].colour[theme.name];
+    edge.marks.forEach((mark, m) => {
+      const at = pointOnRun(run, 0.5 + (m - (edge.marks.length - 1) / 2) * 0.14);
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, 7, 0, 2 * Math.PI);
+      ctx.fillStyle = theme.colours.bg;
+      ctx.fill();
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+      ctx.font = `700 11px ${theme.font}`;
+      ctx.fillStyle = theme.colours.text;
+      ctx.fillText(RELATION_MARKS[mark].glyph, at.x, at.y + 0.35 * 11);
+    });
+  }
+  ctx.globalAlpha = 1;
 }
 
 /**
@@ -578,8 +696,8 @@ function drawNodes(
           const node = scene.nodes[i]!;
           if (node.colour !== colour || Boolean(node.unsourced) !== unsourced) continue;
           if ((state.fadedNodes?.[i] ?? 0) !== fadedPass) continue;
-          const [x, y] = point(frame, i);
-          traceShape(ctx, node.shape, x, y, node.r);
+          const { x, y, r } = markerOf(scene, frame, i);
+          traceShape(ctx, node.shape, x, y, r);
           any = true;
         }
         if (!any) continue;
@@ -605,9 +723,9 @@ function drawNodes(
   // Rings: the selection and the steps of the path; the keyboard focus; pins.
   const ring = (i: number, colour: string, width: number, dash: number[]) => {
     if (i < 0 || !inView[i]) return;
-    const [x, y] = point(frame, i);
+    const { x, y, r } = markerOf(scene, frame, i);
     ctx.beginPath();
-    ctx.arc(x, y, scene.nodes[i]!.r + LOOK.ring.gap, 0, 2 * Math.PI);
+    ctx.arc(x, y, r + LOOK.ring.gap, 0, 2 * Math.PI);
     ctx.strokeStyle = colour;
     ctx.lineWidth = Math.max(width, width * 0.5 * px);
     ctx.setLineDash(dash);
@@ -619,9 +737,9 @@ function drawNodes(
   if (state.selected >= 0 && inView[state.selected]) {
     ring(state.selected, colours.accent, ringWidth, []);
     const node = scene.nodes[state.selected]!;
-    const [x, y] = point(frame, state.selected);
+    const { x, y, r } = markerOf(scene, frame, state.selected);
     ctx.beginPath();
-    traceShape(ctx, node.shape, x, y, node.r);
+    traceShape(ctx, node.shape, x, y, r);
     ctx.strokeStyle = colours.text;
     ctx.lineWidth = LOOK.marker.selectedOutline;
     ctx.stroke();
@@ -631,8 +749,7 @@ function drawNodes(
     ctx.beginPath();
     for (const i of state.pinned) {
       if (!inView[i]) continue;
-      const [x, y] = point(frame, i);
-      const r = scene.nodes[i]!.r;
+      const { x, y, r } = markerOf(scene, frame, i);
       const { offset, r: pinR } = LOOK.pin;
       ctx.moveTo(x + r * offset + pinR, y - r * offset);
       ctx.arc(x + r * offset, y - r * offset, pinR, 0, 2 * Math.PI);
@@ -690,29 +807,34 @@ function drawLabels(
     if (seen.has(i)) continue;
     seen.add(i);
     const node = scene.nodes[i]!;
-    const [x, y] = point(frame, i);
     const faded = state.fadedNodes?.[i] === 1;
     ctx.globalAlpha = faded ? theme.faded.nodeOpacity : 1;
-    ctx.font = i === state.selected ? bold : regular;
+    // In a small map's drawing, members and groups are labelled beside their markers (groups in bold).
+    const glyph = frame.drawing?.glyphs[i];
+    ctx.font = i === state.selected || glyph?.role === 'group' ? bold : regular;
     ctx.strokeStyle = theme.colours.labelHalo;
     ctx.lineWidth = LOOK.label.halo * (size / LOOK.label.size);
     ctx.fillStyle = faded ? (theme.faded.label ?? theme.colours.text) : theme.colours.text;
-    const lines = linesOf(node);
-    const baselines = labelBaselines(node.r, lines.length, size);
+    const [cx, cy] = glyph ? [glyph.marker.x, glyph.marker.y] : point(frame, i);
+    const lines = glyph ? glyph.lines : linesOf(node);
+    const baselines = glyph ? glyph.baselines : labelBaselines(node.r, lines.length, size).map((b) => b + cy);
+    const x = glyph ? glyph.labelX : cx;
+    ctx.textAlign = glyph?.anchor === 'start' ? 'left' : 'center';
     lines.forEach((line, l) => {
-      ctx.strokeText(line, x, baselines[l]! + y);
-      ctx.fillText(line, x, baselines[l]! + y);
+      ctx.strokeText(line, x, baselines[l]!);
+      ctx.fillText(line, x, baselines[l]!);
     });
     if (node.unsourced) {
       // Said in words on the map, not only by the dashed outline (as the SVG map does).
       const noSource = LOOK.label.noSourceSize * (size / LOOK.label.size);
       ctx.font = `italic ${noSource}px ${theme.font}`;
       ctx.fillStyle = theme.colours.textMuted;
-      const ly = y + baselines[lines.length - 1]! + noSource * LOOK.label.noSourceGap;
+      const ly = baselines[lines.length - 1]! + noSource * LOOK.label.noSourceGap;
       ctx.strokeText(NO_SOURCE, x, ly);
       ctx.fillText(NO_SOURCE, x, ly);
     }
   }
+  ctx.textAlign = 'center';
   ctx.globalAlpha = 1;
 
   // The verbs of the relations in play, at their middles.

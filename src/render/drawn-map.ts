@@ -54,7 +54,8 @@ export function drawMap(input: DrawnMapInput): DrawnMap {
   const twins = edgeBends(relations);
   const end = (id: string): RelationEnd => {
     const glyph = glyphs.get(id)!;
-    return { at: glyph.marker, r: glyph.marker.r, ...(boxes.has(id) ? { box: boxes.get(id)! } : {}) };
+    const listedIn = roles.get(id) === 'member' ? boxes.get(parentOf.get(id)!) : undefined;
+    return { at: glyph.marker, r: glyph.marker.r, ...(boxes.has(id) ? { box: boxes.get(id)! } : {}), ...(listedIn ? { listedIn } : {}) };
   };
   const routed: RoutedRelation[] = relations.map((r) => ({
     source: r.source,

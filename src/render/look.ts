@@ -4,6 +4,7 @@
  * directly. Sizes are in map units (one unit is one CSS pixel at zoom 1); colours per theme.
  */
 import { wrapLabel } from '../core/model/label.ts';
+import { EFFECT_LOOK } from './relation-look.ts';
 
 export const THEMES = ['light', 'dark', 'print'] as const;
 export type ThemeName = (typeof THEMES)[number];
@@ -176,10 +177,7 @@ export const LOOK = {
   flyMs: 350,
 } as const;
 
-/** Marker radius: a little larger for concepts with more relations. */
-export function markerRadius(degree: number): number {
-  return 9 + Math.min(6, Math.sqrt(degree) * 1.5);
-}
+export { markerRadius } from '../core/layout/geometry.ts';
 
 /**
  * A concept label's font size in map units at zoom `k`: its own size, or larger when zoomed
@@ -233,6 +231,7 @@ const CSS_NAMES: Record<keyof ThemeColours, string> = {
  */
 export function themeStyle(name: ThemeName): string {
   const theme = THEME[name];
+  const effects = Object.entries(EFFECT_LOOK).map(([effect, look]) => `--effect-${effect}: ${look.colour[name]}`);
   const colours = Object.entries(theme.colours).map(([key, value]) => `${CSS_NAMES[key as keyof ThemeColours]}: ${value}`);
   const { faded } = theme;
   return [
@@ -247,6 +246,7 @@ export function themeStyle(name: ThemeName): string {
     `--edge-width: ${theme.edgeWidth}`,
     `--font-ui: ${LOOK.font}`,
     `--font-source: ${LOOK.sourceFont}`,
+    ...effects,
     `color-scheme: ${name === 'dark' ? 'dark' : 'light'}`,
   ].join('; ');
 }

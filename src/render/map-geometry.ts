@@ -118,14 +118,27 @@ export function endPoint(at: Point, r: number, toward: Point, gap: number, box?:
   return { x: at.x + (dx / d) * g, y: at.y + (dy / d) * g };
 }
 
-/** One end of a relation: the concept's place, its marker's radius, and its box if it is a group. */
+/**
+ * One end of a relation: the concept's place and its marker's radius; for a group, its box (the
+ * line ends at the box); for a member, the box it is listed in (the line leaves the box at the
+ * member's row, on the side facing the other end, so it never runs through the list).
+ */
 export interface RelationEnd {
   at: Point;
   r: number;
   box?: Rect;
+  listedIn?: Rect;
 }
 
 const centreOf = (end: RelationEnd): Point => (end.box ? { x: (end.box.minX + end.box.maxX) / 2, y: (end.box.minY + end.box.maxY) / 2 } : end.at);
+
+/** Where a member's row meets its box's side facing `toward` (a little outside it). */
+function portOf(end: RelationEnd, toward: Point, gap: number): Point | undefined {
+  const box = end.listedIn;
+  if (!box) return undefined;
+  const right = toward.x > (box.minX + box.maxX) / 2;
+  return { x: right ? box.maxX + gap : box.minX - gap, y: end.at.y };
+}
 
 /**
  * A relation's visible run between two ends: straight, or bent `bend` map units off the line
@@ -133,14 +146,16 @@ const centreOf = (end: RelationEnd): Point => (end.box ? { x: (end.box.minX + en
  * source's rim (or box) and stopping short of the target's, where its end mark is drawn.
  */
 export function runBetween(source: RelationEnd, target: RelationEnd, bend = 0, sourceGap = 2, targetGap = 4): { start: Point; end: Point; control: Point | null; mid: Point } {
-  const s = centreOf(source);
-  const t = centreOf(target);
+  const sourcePort = portOf(source, centreOf(target), sourceGap);
+  const targetPort = portOf(target, centreOf(source), targetGap);
+  const s = sourcePort ?? centreOf(source);
+  const t = targetPort ?? centreOf(target);
   const dx = t.x - s.x;
   const dy = t.y - s.y;
   const length = Math.hypot(dx, dy) || 1;
   const control = bend ? { x: (s.x + t.x) / 2 + (-dy / length) * bend * 2, y: (s.y + t.y) / 2 + (dx / length) * bend * 2 } : null;
-  const start = endPoint(source.at, source.r, control ?? (target.box ? t : target.at), sourceGap, source.box);
-  const end = endPoint(target.at, target.r, control ?? (source.box ? s : source.at), targetGap, target.box);
+  const start = sourcePort ?? endPoint(source.at, source.r, control ?? (target.box || targetPort ? t : target.at), sourceGap, source.box);
+  const end = targetPort ?? endPoint(target.at, target.r, control ?? (source.box || sourcePort ? s : source.at), targetGap, target.box);
   if (!control) return { start, end, control, mid: { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 } };
   const u = 0.5;
   const v = 1 - u;

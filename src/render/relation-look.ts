@@ -18,7 +18,7 @@ export interface EffectLook {
   end: RelationEnd;
   /** Line and end colour per theme (print: black; the end alone carries the meaning). */
   colour: Record<ThemeName, string>;
-  /** How the legend describes it. */
+  /** How the legend strip names it, in a word or two. */
   legend: string;
 }
 
@@ -28,19 +28,19 @@ export interface EffectLook {
  * against, ochre diagnoses; grey for associations and for kinds or parts.
  */
 export const EFFECT_LOOK: Record<RelationEffect, EffectLook> = {
-  promotes: { end: 'arrow', colour: { light: '#b8420a', dark: '#ff9d66', print: '#000000' }, legend: 'promotes or leads to' },
-  inhibits: { end: 'tee', colour: { light: '#0a5c9e', dark: '#6cb6f5', print: '#000000' }, legend: 'inhibits or prevents' },
-  associated: { end: 'none', colour: { light: '#5f6672', dark: '#a3abb8', print: '#000000' }, legend: 'associated, no direction of cause' },
-  treats: { end: 'open-arrow', colour: { light: '#00734f', dark: '#4fd1a0', print: '#000000' }, legend: 'used to treat (however well: see the line)' },
+  promotes: { end: 'arrow', colour: { light: '#b8420a', dark: '#ff9d66', print: '#000000' }, legend: 'promotes' },
+  inhibits: { end: 'tee', colour: { light: '#0a5c9e', dark: '#6cb6f5', print: '#000000' }, legend: 'inhibits' },
+  associated: { end: 'none', colour: { light: '#5f6672', dark: '#a3abb8', print: '#000000' }, legend: 'associated' },
+  treats: { end: 'open-arrow', colour: { light: '#00734f', dark: '#4fd1a0', print: '#000000' }, legend: 'treats' },
   'advised-against': { end: 'cross', colour: { light: '#a3336f', dark: '#f08cc2', print: '#000000' }, legend: 'advised against' },
-  diagnoses: { end: 'dot', colour: { light: '#7a5c00', dark: '#e8c15a', print: '#000000' }, legend: 'used to diagnose or image' },
-  'part-of': { end: 'diamond', colour: { light: '#5f6672', dark: '#a3abb8', print: '#000000' }, legend: 'is a kind or part of' },
+  diagnoses: { end: 'dot', colour: { light: '#7a5c00', dark: '#e8c15a', print: '#000000' }, legend: 'diagnoses' },
+  'part-of': { end: 'diamond', colour: { light: '#5f6672', dark: '#a3abb8', print: '#000000' }, legend: 'kind or part of' },
 };
 
 /** Marks set on a relation's line, halfway, in a small badge. */
 export const RELATION_MARKS = {
-  extrapolated: { glyph: '≈', legend: 'extrapolated from other species or disorders' },
-  disputed: { glyph: '?', legend: 'disputed: the evidence disagrees' },
+  extrapolated: { glyph: '≈', legend: 'extrapolated', meaning: 'Extrapolated from other species or disorders' },
+  disputed: { glyph: '?', legend: 'disputed', meaning: 'Disputed: the evidence disagrees' },
 } as const;
 export type RelationMark = keyof typeof RELATION_MARKS;
 

@@ -29,6 +29,9 @@ export interface RoutedRelation {
 
 /** Bends tried, nearest first, in map units either side. */
 const BENDS = [16, 32, 56, 88, 128, 180];
+/** The widest detour, as a share of a relation's length, and for any relation. */
+const MAX_DETOUR = 0.3;
+const MIN_DETOUR = 32;
 /** Points a run is sampled at to test it against boxes. */
 const SAMPLES = 24;
 
@@ -84,7 +87,11 @@ export function routeRelations(relations: readonly RoutedRelation[], obstacles: 
     let best = base;
     let bestCost = cost(relation, base, obstacles);
     if (bestCost < 1) return base;
-    for (const step of BENDS) {
+    // A detour no wider than a third of the relation's length (and a little for short ones): a
+    // wider one wanders off round the drawing, and reads worse than the label it avoids.
+    const chord = Math.hypot(relation.to.at.x - relation.from.at.x, relation.to.at.y - relation.from.at.y);
+    const widest = Math.max(MIN_DETOUR, chord * MAX_DETOUR);
+    for (const step of BENDS.filter((b) => b <= widest)) {
       for (const sign of [1, -1]) {
         const bend = base + sign * step;
         const c = cost(relation, bend, obstacles);

@@ -90,6 +90,8 @@ export interface ViewInput {
   pinned: ReadonlySet<string>;
   /** Relations touching these concepts have their verbs written (the hovered concept's). */
   relationsOf: (id: string) => readonly { id: string }[];
+  /** Write every relation's verb (where it fits). */
+  allRelationLabels?: boolean;
 }
 
 /** What the reader's view does to the scene right now. */
@@ -157,7 +159,7 @@ export function deriveSceneState(index: SceneIndex, shown: Shown, view: ViewInpu
   const pinned = new Set<number>();
   for (const id of view.pinned) if (nodeOf(id) >= 0) pinned.add(nodeOf(id));
   // Verbs only of relations drawn, in drawing order.
-  const edgeLabels = labelled.size === 0 ? [] : [...shown.edges].filter((e) => labelled.has(e));
+  const edgeLabels = view.allRelationLabels ? [...shown.edges] : labelled.size === 0 ? [] : [...shown.edges].filter((e) => labelled.has(e));
   return {
     ...shown,
     fadedNodes,

@@ -3,7 +3,8 @@
  * layout (never from a renderer), and on a phone a concept brought to the middle sits above the
  * Details sheet.
  */
-import { contentBounds, stepBounds } from '../render/bounds.ts';
+import { STORY_LAYOUT_MAX } from '../core/layout/plan.ts';
+import { contentBounds, drawnBounds, stepBounds } from '../render/bounds.ts';
 import { Viewport } from '../render/viewport.ts';
 import type { LayoutState } from './state/layout.svelte.ts';
 import type { MapViewState } from './state/map-view.svelte.ts';
@@ -47,7 +48,11 @@ export function createMapViewport(view: MapViewState, layout: LayoutState, optio
   };
   return new Viewport({
     content: {
-      whole: () => contentBounds(shown(), view.visibleNodes.size, layout.positions),
+      // Drawn as a story (groups as boxes, labels beside members) up to a few hundred concepts.
+      whole: () =>
+        view.map.nodes.length <= STORY_LAYOUT_MAX
+          ? drawnBounds(view.map.nodes, view.visibleNodes, (id) => index.radius[index.node.get(id)!]!, layout.positions)
+          : contentBounds(shown(), view.visibleNodes.size, layout.positions),
       step: (ids) => stepBounds(ids, layout.positions),
       position: (id) => layout.positions.get(id),
     },

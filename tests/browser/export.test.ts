@@ -3,6 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { EFFECT_LOOK } from '../../src/render/relation-look.ts';
 import { chromiumForFile, openApp } from './harness.ts';
 import { mapReady } from './map-helpers.ts';
 
@@ -184,10 +185,13 @@ describe('export for slides', () => {
       expect(parsed.hrefs.filter((h) => !h.startsWith('#'))).toEqual([]);
       expect(parsed.elements).not.toContain('image');
       expect(parsed.elements).not.toContain('foreignObject');
-      expect(parsed.elements).toContain('marker');
+      // What each relation says is drawn at its end, in its colour (arrowheads and other ends as paths).
+      const endFills = Object.values(EFFECT_LOOK).map((look) => look.colour[name.startsWith('print') ? 'print' : name === 'dark' ? 'dark' : 'light']);
+      expect(endFills.some((colour) => text.includes(`fill="${colour}"`))).toBe(true);
       for (const label of labels) expect(parsed.texts).toContain(label);
-      // Labels come twice (halo and letters); concepts scrolled out of view are left out.
-      expect(parsed.texts.length).toBe(2 * labels.length + (await map.locator('.edge-labels text').count()) * 2);
+      // Labels come twice (halo and letters); concepts scrolled out of view are left out; a badge on a relation once.
+      const badges = await map.locator('.mark text').evaluateAll((texts) => texts.filter((t) => t.getBoundingClientRect().width > 0).length);
+      expect(parsed.texts.length).toBe(2 * labels.length + (await map.locator('.edge-labels text').count()) * 2 + badges);
       expect(parsed.width).toBeCloseTo(box.width, 0);
       expect(parsed.height).toBeCloseTo(box.height, 0);
 
@@ -203,7 +207,7 @@ describe('export for slides', () => {
       // The measure can tell: the same file with label halos, arrowheads or dash patterns lost fails it.
       const defects = {
         halos: text.replace(/<text[^>]* fill="none"[^>]*>.*?<\/text>/gs, ''),
-        arrowheads: text.replace(/ marker-end="[^"]*"/g, ''),
+        ends: text.replace(new RegExp(`<path[^>]* fill="(${Object.values(EFFECT_LOOK).map((l) => l.colour[name.startsWith('print') ? 'print' : name === 'dark' ? 'dark' : 'light']).join('|')})"[^>]*>(</path>)?`, 'g'), ''),
         dashes: text.replace(/ stroke-dasharray="[^"]*"/g, ''),
       };
       for (const [lost, broken] of Object.entries(defects)) {

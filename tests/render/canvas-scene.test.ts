@@ -42,6 +42,8 @@ function sceneOf(edges: number): { scene: Scene; state: SceneState; coords: Floa
     t: (e * 7 + 3) % n,
     dash: [],
     relation: 'is associated with',
+    effect: 'associated' as const,
+    marks: [],
   }));
   const coords = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {

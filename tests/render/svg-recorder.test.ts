@@ -2,6 +2,7 @@
 // writes must draw what the canvas would, and a whole scene drawn into it must keep what the
 // reader sees (shapes and colours by category, evidence patterns, arrowheads, haloed labels).
 import { describe, expect, it } from 'vitest';
+import { EFFECT_LOOK } from '../../src/render/relation-look.ts';
 import { drawScene, sceneTheme, type Scene, type SceneFrame, type SceneState, type SceneTheme } from '../../src/render/canvas-scene.ts';
 import { parseCanvasFont, SvgRecorder } from '../../src/render/svg-recorder.ts';
 
@@ -145,8 +146,8 @@ describe('a scene drawn into the recorder', () => {
       { id: 'c', label: 'Far away', shape: 'square', colour: 1, r: 10 },
     ],
     edges: [
-      { id: 'a->b', s: 0, t: 1, dash: [], relation: 'is associated with' },
-      { id: 'b->a', s: 1, t: 0, dash: [6, 4], relation: 'occurs in' },
+      { id: 'a->b', s: 0, t: 1, dash: [], relation: 'leads to', effect: 'promotes', marks: [] },
+      { id: 'b->a', s: 1, t: 0, dash: [6, 4], relation: 'feeds back on', effect: 'promotes', marks: [] },
     ],
     colours: ['#0072B2', '#D55E00'],
   };
@@ -192,10 +193,11 @@ describe('a scene drawn into the recorder', () => {
     const fills = [...g.querySelectorAll('path')].map((p) => p.getAttribute('fill'));
     expect(fills).toContain('#0072B2');
     expect(fills).toContain('#D55E00');
-    // The relation of the second kind keeps its line pattern; both have arrowheads.
-    const strokes = [...g.querySelectorAll('path[stroke="#6b7380"]')];
+    // The relation of the second kind keeps its line pattern; both have arrowheads, in the colour of what they say.
+    const promotes = EFFECT_LOOK.promotes.colour.light;
+    const strokes = [...g.querySelectorAll(`path[stroke="${promotes}"][stroke-width="1.5"]`)];
     expect(strokes.map((p) => p.getAttribute('stroke-dasharray'))).toEqual([null, '6 4']);
-    const arrows = [...g.querySelectorAll('path[fill="#6b7380"]')];
+    const arrows = [...g.querySelectorAll(`path[fill="${promotes}"]`)];
     expect(arrows.flatMap((p) => p.getAttribute('d')!.match(/Z/g) ?? []).length).toBe(2);
     // Nothing drawn lies far outside the view (the square at 5000, 5000 would).
     const numbers = [...g.querySelectorAll('path')].flatMap((p) => (p.getAttribute('d')!.match(/-?[\d.]+/g) ?? []).map(Number));

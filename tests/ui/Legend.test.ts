@@ -2,7 +2,9 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import { describe, expect, it } from 'vitest';
-import { EVIDENCE_STROKES } from '../../src/core/model/evidence-style.ts';
+import { EVIDENCE_STROKES, evidenceStroke } from '../../src/core/model/evidence-style.ts';
+import { RELATION_EFFECT_LABELS } from '../../src/core/model/types.ts';
+import { EFFECT_LOOK } from '../../src/render/relation-look.ts';
 import Legend from '../../src/ui/Legend.svelte';
 import { MapViewState } from '../../src/ui/state/map-view.svelte.ts';
 import { searchMap } from '../fixtures/search-map.ts';
@@ -70,17 +72,30 @@ describe('Legend', () => {
     expect(box('Pathomechanism')).toHaveFocus();
   });
 
-  it('explains every line pattern of relations, and the arrow', () => {
+  it('explains every line pattern the map uses, and what each of its relations says by its end', () => {
     setup();
     const key = screen.getByRole('list', { name: 'Evidence on relations' });
+    const used = new Set(searchMap.edges.map((e) => evidenceStroke(e.level).stroke));
     const items = within(key).getAllByRole('listitem');
-    expect(items).toHaveLength(Object.keys(EVIDENCE_STROKES).length + 1);
-    for (const style of Object.values(EVIDENCE_STROKES)) {
-      const item = within(key).getByText(style.meaning).closest('li')!;
+    expect(items).toHaveLength(used.size);
+    for (const style of Object.values(EVIDENCE_STROKES).filter((s) => used.has(s.stroke))) {
+      const item = within(key).getByText(style.short).closest('li')!;
+      expect(item).toHaveTextContent(style.meaning);
       const line = item.querySelector('svg path');
       if (style.dasharray) expect(line).toHaveAttribute('stroke-dasharray', style.dasharray);
       else expect(line).not.toHaveAttribute('stroke-dasharray');
     }
-    expect(key).toHaveTextContent('direction: source → target');
+    const effects = screen.getByRole('list', { name: 'What relations say' });
+    for (const effect of new Set(searchMap.edges.map((e) => e.effect))) {
+      expect(effects).toHaveTextContent(EFFECT_LOOK[effect].legend);
+      expect(effects).toHaveTextContent(RELATION_EFFECT_LABELS[effect]);
+    }
+  });
+
+  it('writes every relation\'s verb on the map when asked', async () => {
+    const { state, user } = setup();
+    expect(state.showRelationLabels).toBe(false);
+    await user.click(screen.getByRole('checkbox', { name: 'Show relation labels' }));
+    expect(state.showRelationLabels).toBe(true);
   });
 });

@@ -4,7 +4,8 @@
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { PathoMap } from '../../src/core/model/types.ts';
-import { relationRun } from '../../src/render/edge-geometry.ts';
+import { drawMap } from '../../src/render/drawn-map.ts';
+import { pointOnRun } from '../../src/render/edge-geometry.ts';
 import { deriveSceneState } from '../../src/render/scene-state.ts';
 import RelationLabels from '../../src/ui/RelationLabels.svg.svelte';
 import { MapViewState } from '../../src/ui/state/map-view.svelte.ts';
@@ -39,14 +40,17 @@ describe('RelationLabels', () => {
       pinned: new Set(),
       relationsOf: view.relationsOf,
     });
-    const { container } = render(RelationLabels, { view, scene, positions });
+    const drawn = drawMap({ nodes: map.nodes, relations: map.edges, radius: (id) => view.index.radius[view.index.node.get(id)!]!, positions, route: true });
+    const { container } = render(RelationLabels, { view, scene, drawn });
     const texts = [...container.querySelectorAll('text')];
     expect(texts.map((t) => t.textContent)).toEqual(['goes to', 'comes from']);
     texts.forEach((text, e) => {
-      const { s, t } = view.index.edges[e]!;
-      const expected = relationRun(positions.get(view.index.nodeIds[s]!)!, positions.get(view.index.nodeIds[t]!)!, view.index.radius[s]!, view.index.radius[t]!, scene.bends[e]!).mid;
-      expect(Number(text.getAttribute('x'))).toBeCloseTo(expected.x);
-      expect(Number(text.getAttribute('y'))).toBeCloseTo(expected.y);
+      const run = drawn.runs.get(view.index.edges[e]!.id)!;
+      // On its own drawn curve (halfway, or nearer an end where halfway is taken), not on the straight line.
+      expect(run.control).not.toBeNull();
+      const at = { x: Number(text.getAttribute('x')), y: Number(text.getAttribute('y')) };
+      const onCurve = Array.from({ length: 101 }, (_, i) => pointOnRun(run, i / 100)).some((p) => Math.hypot(p.x - at.x, p.y - at.y) < 0.5);
+      expect(onCurve).toBe(true);
     });
     // Bent apart, on either side of the straight line: neither verb on it, nor on the other.
     const ys = texts.map((t) => Number(t.getAttribute('y')));

@@ -168,7 +168,7 @@ function orderLayers(layers: Block[][], neighbours: Map<Block, Block[]>, edges: 
         for (const other of neighbours.get(block)!) {
           const distance = Math.abs(layerIndex.get(other)! - li);
           // Within the layer a neighbour pulls toward it too, more weakly.
-          const w = distance === 0 ? 0.5 : 1 / distance;
+          const w = distance === 0 ? 1 : 1 / distance;
           sum += rank.get(other)! * w;
           weight += w;
         }
@@ -187,15 +187,25 @@ function orderLayers(layers: Block[][], neighbours: Map<Block, Block[]>, edges: 
     layers[li] = layer;
     layer.forEach((b, i) => (b.order = i));
   });
+  // Each swap costs a crossing count: worth it while the drawing is small enough to read anyway.
+  if (edges.length <= TRANSPOSE_EDGES) transpose(layers, edges, layerIndex);
 }
 
-/** Crossings of straight relations drawn between layer ranks (an estimate the ordering minimises). */
+/** Up to this many relations between blocks, orderings are refined swap by swap. */
+const TRANSPOSE_EDGES = 300;
+
+/**
+ * What an ordering costs: crossings of straight relations drawn between layer ranks, plus, for
+ * relations within one layer, how many blocks lie between their ends (the line would run past
+ * them, through their labels).
+ */
 function crossings(layers: readonly Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>): number {
   const point = (b: Block) => ({ x: layerIndex.get(b)!, y: rankIn(b, layers[layerIndex.get(b)!]!.length) });
   const segments = edges.map(([a, b]) => [point(a), point(b), a, b] as const);
   let count = 0;
   for (let i = 0; i < segments.length; i++) {
     const [p1, p2, a1, b1] = segments[i]!;
+    if (p1.x === p2.x) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
     for (let j = i + 1; j < segments.length; j++) {
       const [q1, q2, a2, b2] = segments[j]!;
       if (a1 === a2 || a1 === b2 || b1 === a2 || b1 === b2) continue;
@@ -203,6 +213,41 @@ function crossings(layers: readonly Block[][], edges: readonly [Block, Block][],
     }
   }
   return count;
+}
+
+/** A block between the ends of a relation within its layer costs this many crossings. */
+const SPAN_COST = 2;
+
+/**
+ * Swaps neighbours in a layer while that lowers the cost (the "transpose" step of layered
+ * layouts), after the barycentre sweeps have done the coarse work.
+ */
+function transpose(layers: Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>): void {
+  let cost = crossings(layers, edges, layerIndex);
+  for (let round = 0; round < 8; round++) {
+    let improved = false;
+    for (const layer of layers) {
+      for (let i = 0; i + 1 < layer.length; i++) {
+        const a = layer[i]!;
+        const b = layer[i + 1]!;
+        layer[i] = b;
+        layer[i + 1] = a;
+        a.order = i + 1;
+        b.order = i;
+        const next = crossings(layers, edges, layerIndex);
+        if (next < cost) {
+          cost = next;
+          improved = true;
+        } else {
+          layer[i] = a;
+          layer[i + 1] = b;
+          a.order = i;
+          b.order = i + 1;
+        }
+      }
+    }
+    if (!improved) break;
+  }
 }
 
 function segmentsCross(p1: Point, p2: Point, q1: Point, q2: Point): boolean {
@@ -292,23 +337,19 @@ function place(layers: readonly Block[][], neighbours: Map<Block, Block[]>, aspe
       settleColumn(column, 0, height);
     }
   }
+  if (typeof process !== 'undefined' && process.env.STORY_DEBUG) for (const column of columns) console.log('COL', height, column.map((b) => `${b.id.slice(0, 8)}@${Math.round(b.y)}+${Math.round(b.height)}`).join(' '));
 }
 
-/** Pushes a column's blocks apart in order (no overlap, `STACK_GAP` between), within 0…height. */
+/** Pushes a column's blocks apart in order (no overlap, `STACK_GAP` between), within top…bottom. */
 function settleColumn(column: Block[], top: number, bottom: number): void {
-  for (let i = 1; i < column.length; i++) {
-    const above = column[i - 1]!;
-    const block = column[i]!;
-    block.y = Math.max(block.y, above.y + above.height + STACK_GAP);
-  }
+  const down = () => {
+    column[0]!.y = Math.max(column[0]!.y, top);
+    for (let i = 1; i < column.length; i++) column[i]!.y = Math.max(column[i]!.y, column[i - 1]!.y + column[i - 1]!.height + STACK_GAP);
+  };
+  down();
   const last = column[column.length - 1]!;
-  let overflow = last.y + last.height - bottom;
-  if (overflow > 0) for (const block of column) block.y -= overflow;
-  for (let i = column.length - 2; i >= 0; i--) {
-    const below = column[i + 1]!;
-    const block = column[i]!;
-    block.y = Math.min(block.y, below.y - STACK_GAP - block.height);
-  }
-  overflow = top - column[0]!.y;
-  if (overflow > 0) for (const block of column) block.y += overflow;
+  last.y = Math.min(last.y, bottom - last.height);
+  for (let i = column.length - 2; i >= 0; i--) column[i]!.y = Math.min(column[i]!.y, column[i + 1]!.y - STACK_GAP - column[i]!.height);
+  // A column taller than the room keeps its top: it spills at the bottom rather than overlapping.
+  down();
 }

@@ -8,20 +8,22 @@ export type EvidenceStroke = 'solid' | 'dash-dot' | 'dashed' | 'dotted' | 'none'
 
 export interface EvidenceStrokeStyle {
   stroke: EvidenceStroke;
-  /** What the legend says the pattern means. */
+  /** What the pattern means, in full (Details, screen readers). */
   meaning: string;
+  /** The same in a few words, for the legend strip. */
+  short: string;
   /** SVG stroke-dasharray at stroke width 1.5 ("" = solid). */
   dasharray: string;
 }
 
 export const EVIDENCE_STROKES: Record<EvidenceStroke, EvidenceStrokeStyle> = {
-  solid: { stroke: 'solid', meaning: 'Human studies: systematic review, RCT, cohort, case-control', dasharray: '' },
-  'dash-dot': { stroke: 'dash-dot', meaning: 'Narrative review or case series', dasharray: '10 4 2 4' },
-  dashed: { stroke: 'dashed', meaning: 'Animal models', dasharray: '7 5' },
-  dotted: { stroke: 'dotted', meaning: 'Case report or expert opinion', dasharray: '1.5 4' },
+  solid: { stroke: 'solid', meaning: 'Human studies: systematic review, RCT, cohort, case-control', short: 'human studies', dasharray: '' },
+  'dash-dot': { stroke: 'dash-dot', meaning: 'Narrative review or case series', short: 'review or case series', dasharray: '10 4 2 4' },
+  dashed: { stroke: 'dashed', meaning: 'Animal models', short: 'animal models', dasharray: '7 5' },
+  dotted: { stroke: 'dotted', meaning: 'Case report or expert opinion', short: 'case report or opinion', dasharray: '1.5 4' },
   // A relation imported without evidence, or whose evidence names no study type (DisMech's
   // human clinical evidence), has no level: nothing is claimed about its strength.
-  none: { stroke: 'none', meaning: 'No study type given (imported)', dasharray: '1 8' },
+  none: { stroke: 'none', meaning: 'No study type given (imported)', short: 'no study type', dasharray: '1 8' },
 };
 
 const STROKE_OF_LEVEL: Record<EvidenceLevel, EvidenceStroke> = {

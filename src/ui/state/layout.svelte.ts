@@ -129,6 +129,11 @@ export class LayoutState {
     return this.positions.get(id);
   }
 
+  /** The concepts moving with the drag under way (none when nothing is dragged). */
+  get movingIds(): ReadonlySet<string> {
+    return new Set(this.#dragging?.moves.map((m) => m.id) ?? []);
+  }
+
   /** Move a concept under the pointer (a group with its members); nothing else moves. */
   dragMove(id: string, x: number, y: number): void {
     const at = this.positions.get(id);

@@ -31,6 +31,8 @@ export class MapViewState {
   hovered = $state.raw<string | null>(null);
   /** Relation under the pointer. */
   hoveredEdge = $state.raw<string | null>(null);
+  /** Write every relation's verb on the map (where it fits), not only of those in play. */
+  showRelationLabels = $state.raw(false);
   /** 0 = off; otherwise show only the selection's neighbourhood within this many steps. */
   focusDepth = $state.raw(0);
   hiddenCategories = $state.raw<ReadonlySet<string>>(new Set());
