@@ -205,7 +205,8 @@ export class MapViewState {
     if (this.view === 'text') p.view = 'text';
     if (this.tour) {
       p.tour = this.tour.id;
-      p.step = this.tourStep;
+      // The address counts steps from 1, as the caption does.
+      p.step = this.tourStep + 1;
     }
     return p;
   }
@@ -219,6 +220,6 @@ export class MapViewState {
     this.focusDepth = p.depth ?? 0;
     this.setPath(p.from ?? null, p.to ?? null);
     this.view = p.view ?? 'map';
-    if (!p.tour || !this.startTour(p.tour, p.step ?? 0)) this.endTour();
+    if (!p.tour || !this.startTour(p.tour, (p.step ?? 1) - 1)) this.endTour();
   }
 }
