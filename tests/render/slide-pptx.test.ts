@@ -39,7 +39,7 @@ beforeAll(async () => {
   const state = deriveSceneState(index, shown, { emphasis: null, selection: null, path: null, hovered: null, hoveredEdge: null, focused: null, pinned: new Set(), relationsOf: () => [] });
   const bounded = map.nodes.map((n, i) => ({ id: n.id, label: n.label, r: index.radius[i]! }));
   const frame = contentBounds(bounded, bounded.length, positions)!;
-  [slide] = mapSlides({ map, index, state, positions, frame }, { theme: 'light', legend: true, title: map.title, link: (id) => `https://maps.example.org/pathomap/?node=${id}` });
+  slide = mapSlides({ map, index, state, positions, frame }, { theme: 'light', legend: true, title: map.title, link: (id) => `https://maps.example.org/pathomap/?node=${id}` })[0]!;
 }, 30_000);
 
 describe('the PowerPoint deck', () => {

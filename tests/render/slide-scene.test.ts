@@ -185,7 +185,7 @@ describe('the slide as SVG', () => {
   const parse = (text: string) => new DOMParser().parseFromString(text, 'image/svg+xml');
   let slide: SlideScene;
   beforeAll(() => {
-    [slide] = mapSlides(wholeMap(stateOf(null, 'digital-ulcers')), { theme: 'print', title: map.title, legend: true, caption: 'A & <b>', citations: citationsOf(2) });
+    slide = mapSlides(wholeMap(stateOf(null, 'digital-ulcers')), { theme: 'print', title: map.title, legend: true, caption: 'A & <b>', citations: citationsOf(2) })[0]!;
   });
 
   it('is a standalone document exactly the slide size, with no stylesheet or class', () => {
