@@ -122,8 +122,9 @@ function drawScene(pptx: Pptx, slide: Slide, { scene, picture }: DeckSlide): voi
         objectName: `ring ${concept.id}`,
       });
     }
+    // The shape is the link (a linked label would be underlined as links are).
     addMarker(pptx, slide, concept.marker, concept.opacity, `concept ${concept.id}`, link);
-    addText(slide, { ...concept.text, opacity: concept.opacity }, `label ${concept.id}`, link);
+    addText(slide, { ...concept.text, opacity: concept.opacity }, `label ${concept.id}`);
     if (concept.noSource) addText(slide, { ...concept.noSource, opacity: concept.opacity }, `no source ${concept.id}`);
   }
   if (scene.legend) {
@@ -135,7 +136,7 @@ function drawScene(pptx: Pptx, slide: Slide, { scene, picture }: DeckSlide): voi
       addText(slide, item.text, 'legend');
     }
   }
-  for (const text of scene.texts) addText(slide, text, text.role, text.link ? { hyperlink: { url: text.link } } : {});
+  for (const text of scene.texts) addText(slide, text, text.role);
 }
 
 const boxOf = (box: { x: number; y: number; width: number; height: number }) => ({
@@ -232,8 +233,10 @@ function addBadge(pptx: Pptx, slide: Slide, b: SlideBadge, opacity: number, name
  * One text box, its lines as paragraphs, never rewrapped by the program (the scene wrapped them),
  * filled with the plate colour where the text has one (the label's halo).
  */
-function addText(slide: Slide, t: SlideText, name: string, extra: Partial<TextProps> = {}): void {
-  const runs = t.lines.map((line, i) => ({ text: line, options: i < t.lines.length - 1 ? { breakLine: true } : {} }));
+function addText(slide: Slide, t: SlideText, name: string): void {
+  // A link is the text's own (PowerPoint links runs of text; a text box's link has no target).
+  const link = t.link ? { hyperlink: { url: t.link } } : {};
+  const runs = t.lines.map((line, i) => ({ text: line, options: { ...link, ...(i < t.lines.length - 1 ? { breakLine: true } : {}) } }));
   // Not wrapped, a line in another font's wider letters runs past the box instead of breaking.
   slide.addText(runs, {
     ...boxOf(t.box),
@@ -250,6 +253,6 @@ function addText(slide: Slide, t: SlideText, name: string, extra: Partial<TextPr
     transparency: transparency(t.opacity),
     ...(t.plate ? { fill: { color: hex(t.plate), transparency: transparency(t.opacity) } } : {}),
     objectName: name,
-    ...extra,
+    isTextBox: true,
   });
 }

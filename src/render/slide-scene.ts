@@ -481,7 +481,6 @@ function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure
         lineHeight: LOOK.label.lineHeight * size,
         colour: labelColour,
         plate: colours.labelHalo,
-        ...(link ? { link } : {}),
       },
       centre.x,
       centre.y + baselines[0]! * k,

@@ -78,6 +78,8 @@ export function exposeForTools(element: Element, layout: LayoutState, viewport: 
   Object.assign(element, {
     pathomapDebug: {
       fit: () => viewport.fitWhole(false),
+      /** Shows the map at this transform (map units → the drawing's pixels), e.g. a slide's. */
+      setTransform: (t: { x: number; y: number; k: number }) => viewport.setTransform(t, true),
       screenPoint: (id: string) => {
         const p = layout.positions.get(id);
         if (!p) return undefined;
