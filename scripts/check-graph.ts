@@ -1,5 +1,6 @@
 /**
- * Checks maps: `npm run check:graph -- [map.yaml ...]` (default: every map in graph-data/).
+ * Checks maps: `npm run check:graph -- [map ...]` (default: every map in graph-data/), in any format
+ * the app opens — Pathomap YAML or JSON, d3, Cytoscape.js, GraphML, DisMech disorder files, CXL.
  * Prints each problem as `file:line:column path: message (hint)` and a summary per map;
  * exits with 1 if any map has an error, so builds and CI stop on a broken map.
  */
@@ -35,9 +36,13 @@ function soundSummary(map: PathoMap): string {
   const evidence = [...map.nodes, ...map.edges].flatMap((item) => item.evidence);
   const quotes = evidence.filter((e) => e.kind === 'quote').length;
   const quoteNote = quotes === 0 ? 'no quotes to verify' : `all ${count(quotes, 'quote')} found`;
+  // Evidence as DisMech or CmapTools recorded it cites sources whose text is not stored here.
+  const recorded = evidence.filter((e) => e.kind === 'recorded');
+  const tools = [...new Set(recorded.map((e) => e.recordedIn))].join(', ');
+  const recordedNote = recorded.length > 0 ? `; ${count(recorded.length, 'evidence item')} as recorded in ${tools}, not checked here` : '';
   const unsourced = [...map.nodes, ...map.edges].filter((item) => item.unsourced).length;
   const sourceNote = unsourced > 0 ? `; ${count(unsourced, 'concept or relation', 'concepts and relations')} without any source` : '';
-  return `${count(map.nodes.length, 'concept')}, ${count(map.edges.length, 'relation')}, ${quoteNote}${sourceNote}`;
+  return `${count(map.nodes.length, 'concept')}, ${count(map.edges.length, 'relation')}, ${quoteNote}${recordedNote}${sourceNote}`;
 }
 
 function count(n: number, noun: string, plural = `${noun}s`): string {

@@ -680,8 +680,9 @@ function drawLabels(
   ctx.textBaseline = 'alphabetic';
   ctx.lineJoin = 'round';
   ctx.miterLimit = 2;
-  // Zoomed out, labels keep a readable size on screen.
-  const size = labelSize(k);
+  // Zoomed out, labels keep a readable size on screen; the few emphasised ones drawn alone (a
+  // large map far out) keep it however far, as nothing else is labelled to collide with them.
+  const size = lod.labels ? labelSize(k) : labelSize(k, Infinity);
   const regular = `${size}px ${theme.font}`;
   const bold = `700 ${size}px ${theme.font}`;
   const seen = new Set<number>();

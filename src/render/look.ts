@@ -129,8 +129,12 @@ export const LOOK = {
     halo: 4,
     /** Room around a label's box that still takes a click on the concept. */
     hitPadding: 4,
-    /** Labels are never drawn smaller than this on screen: zoomed out, they keep this size. */
+    /**
+     * Zoomed out, labels grow to keep this size on screen, up to `maxGrowth` times their own:
+     * beyond that (a whole large map on a phone) they would cover one another and the markers.
+     */
     minScreen: 12,
+    maxGrowth: 1.5,
     /** The "no source" line under an imported concept's label, and its spacing in its own ems. */
     noSourceSize: 11,
     noSourceGap: 1.3,
@@ -179,18 +183,18 @@ export function markerRadius(degree: number): number {
 
 /**
  * A concept label's font size in map units at zoom `k`: its own size, or larger when zoomed
- * out, so that it never shows smaller than `minScreen` pixels. Steps of a quarter pixel on
- * screen, so that a zoom does not set every label again for each small change.
+ * out, so that it never shows smaller than `minScreen` pixels. Whole map units, so that a zoom
+ * does not set every label again for each small change.
  */
-export function labelSize(k: number): number {
-  const screen = Math.max(LOOK.label.size * k, LOOK.label.minScreen);
-  return Math.round(screen * 4) / 4 / k;
+export function labelSize(k: number, growth: number = LOOK.label.maxGrowth): number {
+  const { size, minScreen } = LOOK.label;
+  return Math.max(size, Math.min(Math.ceil(minScreen / k), Math.floor(size * growth)));
 }
 
 /** A relation label's font size in map units at zoom `k` (see `labelSize`). */
 export function relationLabelSize(k: number): number {
-  const screen = Math.max(LOOK.relationLabel.size * k, LOOK.relationLabel.minScreen);
-  return Math.round(screen * 4) / 4 / k;
+  const { size, minScreen } = LOOK.relationLabel;
+  return Math.max(size, Math.min(Math.ceil(minScreen / k), Math.floor(size * LOOK.label.maxGrowth)));
 }
 
 /** Baselines of a concept's label lines below its centre, its marker of radius `r` (map units). */

@@ -165,7 +165,8 @@ export interface SlideRelation {
 
 /**
  * A concept group (`parent`) drawn as a box around its members. None yet: groups are being
- * brought to the live renderers; their box will come from the same shared function, here.
+ * brought to the live renderers (render/map-geometry.ts, not yet used by the app); once they
+ * draw them, the slide takes each box from that same function, here, and the writers draw it.
  */
 export interface SlideGroup {
   id: string;
@@ -816,7 +817,7 @@ export function referencePages(entries: readonly string[], options: PageOptions 
 
 /** Every text of a slide, in drawing order: texts, legend, then the map's. */
 export function slideTexts(scene: SlideScene): SlideText[] {
-  const out = [...(scene.legend ? [...scene.legend.headings, ...scene.legend.items.map((i) => i.text)] : [])];
+  const out = [...(scene.legend ? [...scene.legend.headings, ...scene.legend.items.flatMap((i) => [...(i.badge ? [i.badge.text] : []), i.text])] : [])];
   for (const g of scene.map?.groups ?? []) out.push(g.label);
   for (const r of scene.map?.relations ?? []) out.push(...r.badges.map((b) => b.text), ...(r.verb ? [r.verb] : []));
   for (const c of scene.map?.concepts ?? []) out.push(c.text, ...(c.noSource ? [c.noSource] : []));

@@ -37,6 +37,8 @@ export interface MapDrawingProps {
   interactive?: boolean;
   /** A concept was clicked or opened with the keyboard. */
   onactivate: (id: string) => void;
+  /** Labels never show smaller than this on screen, in pixels (Present mode asks 24); 0: the look's own minimum. */
+  labelMinScreen?: number;
 }
 
 /** Tab order follows the story: band by band, top to bottom. */

@@ -1,21 +1,26 @@
 /**
  * Opening maps the reader brings: files picked or dropped on the page (with the stored source
  * texts they quote, picked alongside), an address (`?graph=` in the app, `src` of the
- * `<patho-map>` element), or the map kept from an earlier visit. Any format Pathomap reads.
+ * `<patho-map>` element), or the map kept from an earlier visit (see `kept-map.ts`). Any format Pathomap reads.
  * The checker and the importers are loaded only now, so the flagship map's first paint does
  * not wait for them.
  */
 import type { LoadResult } from '../core/model/types.ts';
 import { asLoadResult, failure, fetchBytes, MAX_MAP_BYTES, parseJson } from './fetch-map.ts';
+import type { KeptMap, KeptSource } from './kept-map.ts';
 
 const loader = () => import('../core/formats/index.ts');
+
+/** The file picked as the map, when several are: the first of a kind Pathomap reads. */
+const MAP_FILE_NAME = /\.(ya?ml|json|graphml|xml|cxl)$/i;
 
 /**
  * Opens the first map among `files`; the others are the stored texts its quotes cite,
  * found by file name (a map citing `references/smith-2020.txt` finds `smith-2020.txt`).
+ * Gives back, to keep, the map with the texts it read (not the other files picked with it).
  */
-export async function openFiles(files: readonly File[]): Promise<{ result: LoadResult; name: string; text?: string }> {
-  const mapFile = files.find((f) => /\.(ya?ml|json|graphml|xml)$/i.test(f.name)) ?? files[0];
+export async function openFiles(files: readonly File[]): Promise<{ result: LoadResult; name: string; kept?: KeptMap }> {
+  const mapFile = files.find((f) => MAP_FILE_NAME.test(f.name)) ?? files[0];
   if (!mapFile) return { result: failure('(no file)', 'no file was given'), name: '' };
   if (mapFile.size > MAX_MAP_BYTES) {
     const size = (mapFile.size / 1048576).toFixed(1);
@@ -23,22 +28,38 @@ export async function openFiles(files: readonly File[]): Promise<{ result: LoadR
   }
   const text = await mapFile.text();
   const byName = new Map(files.filter((f) => f !== mapFile).map((f) => [f.name, f]));
-  const { loadAnyMap } = await loader();
-  const result = await loadAnyMap({
-    fileName: mapFile.name,
-    content: text,
-    readReference: async (path) => {
-      const file = byName.get(path.split('/').pop() ?? path);
-      return file ? new Uint8Array(await file.arrayBuffer()) : null;
-    },
+  const { result, sources } = await openWithSources(mapFile.name, text, async (name) => {
+    const file = byName.get(name);
+    return file ? new Uint8Array(await file.arrayBuffer()) : null;
   });
-  return { result, name: mapFile.name, text };
+  return { result, name: mapFile.name, kept: { name: mapFile.name, text, sources } };
 }
 
-/** Opens the map kept from an earlier visit (its text was kept in the browser). */
-export async function openText(name: string, text: string): Promise<LoadResult> {
+/** Opens a map kept from an earlier visit, with the source texts kept along with it. */
+export async function openKept(kept: KeptMap): Promise<LoadResult> {
+  const byName = new Map(kept.sources.map((source) => [source.name, source.bytes]));
+  return (await openWithSources(kept.name, kept.text, async (name) => byName.get(name) ?? null)).result;
+}
+
+/** Loads a map whose stored texts are found by file name; says which texts it read. */
+async function openWithSources(
+  fileName: string,
+  text: string,
+  byName: (name: string) => Promise<Uint8Array | null>,
+): Promise<{ result: LoadResult; sources: KeptSource[] }> {
   const { loadAnyMap } = await loader();
-  return loadAnyMap({ fileName: name, content: text, readReference: async () => null });
+  const sources = new Map<string, Uint8Array>();
+  const result = await loadAnyMap({
+    fileName,
+    content: text,
+    readReference: async (path) => {
+      const name = path.split('/').pop() ?? path;
+      const bytes = sources.get(name) ?? (await byName(name));
+      if (bytes) sources.set(name, bytes);
+      return bytes;
+    },
+  });
+  return { result, sources: [...sources].map(([name, bytes]) => ({ name, bytes })) };
 }
 
 /**

@@ -1,14 +1,13 @@
 /**
- * What survives a reload in this browser: the last map the reader opened themselves (its text,
- * when it came from their disk) and their view of each map. localStorage may be full, disabled
- * or hold damaged data: every read and write here fails quietly and returns nothing.
+ * What survives a reload in this browser: which map the reader opened last (its address, or a
+ * marker that a map from their disk is kept whole in IndexedDB — see `kept-map.ts`) and their
+ * view of each map. localStorage may be full, disabled or hold damaged data: every read and
+ * write here fails quietly and returns nothing.
  */
 import type { Point } from '../core/model/types.ts';
 import { parseViewParams, formatViewParams, type ViewParams } from './url-state.ts';
 
 const PREFIX = 'pathomap:';
-/** Larger map texts are not kept: localStorage holds about 5 MB per site. */
-const MAX_KEPT_TEXT = 2 * 1024 * 1024;
 
 /** The keys (without PREFIX) of what is kept; the page's first script reads them too. */
 const KEYS = {
@@ -26,7 +25,11 @@ export function keysShaping(mapKey: string): string[] {
   return [KEYS.lastMap, KEYS.view(mapKey), KEYS.pins(mapKey)].map((key) => PREFIX + key);
 }
 
-export type LastMap = { kind: 'file'; name: string; text: string } | { kind: 'url'; url: string };
+/**
+ * A map from the reader's disk is kept in IndexedDB (`kept`); versions before that kept its text
+ * here (`text`), and such an entry is still read, once, to move it there.
+ */
+export type LastMap = { kind: 'file'; name: string; kept?: true; text?: string } | { kind: 'url'; url: string };
 
 function read(key: string): string | null {
   try {
@@ -36,24 +39,29 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string | null): void {
+/** Whether it was written: full or disabled storage says no, and the map is just not remembered. */
+function write(key: string, value: string | null): boolean {
   try {
     if (value === null) localStorage.removeItem(PREFIX + key);
     else localStorage.setItem(PREFIX + key, value);
+    return true;
   } catch {
-    // Full or disabled storage: the map still works, it is just not remembered.
+    return false;
   }
 }
 
-export function rememberLastMap(last: LastMap | null): void {
-  if (last?.kind === 'file' && last.text.length > MAX_KEPT_TEXT) last = null;
-  write(KEYS.lastMap, last ? JSON.stringify(last) : null);
+/** Remembers which map opens next time (null: the flagship); says whether that could be written. */
+export function rememberLastMap(last: LastMap | null): boolean {
+  return write(KEYS.lastMap, last ? JSON.stringify(last) : null);
 }
 
 export function lastMap(): LastMap | null {
   try {
     const value = JSON.parse(read(KEYS.lastMap) ?? 'null') as LastMap | null;
-    if (value?.kind === 'file' && typeof value.name === 'string' && typeof value.text === 'string') return value;
+    if (value?.kind === 'file' && typeof value.name === 'string') {
+      if (typeof value.text === 'string') return { kind: 'file', name: value.name, text: value.text };
+      if (value.kept === true) return { kind: 'file', name: value.name, kept: true };
+    }
     if (value?.kind === 'url' && typeof value.url === 'string') return value;
   } catch {
     // Damaged: treated as nothing remembered.

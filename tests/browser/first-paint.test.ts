@@ -199,6 +199,7 @@ describe('the flagship map rendered ahead', () => {
     ['a view in the address', '?node=calcinosis-cutis', {}, {}],
     ['another map named', '?map=calcinosis-ssc&depth=1', {}, {}],
     ['the reader’s own map opened last', '', {}, { 'pathomap:last-map': JSON.stringify({ kind: 'url', url: 'https://example.org/m.json' }) }],
+    ['a map from the reader’s disk kept in this browser', '', {}, { 'pathomap:last-map': JSON.stringify({ kind: 'file', name: 'mine.yaml', kept: true }) }],
     ['a view remembered for the flagship', '', {}, { 'pathomap:view:map:calcinosis-ssc': '?hide=imaging' }],
     ['pins remembered for the flagship', '', {}, { 'pathomap:pins:map:calcinosis-ssc': '{"osteonectin":{"x":1,"y":2}}' }],
   ])('is not shown when the app will open something else: %s', async (_, path, options, storage) => {

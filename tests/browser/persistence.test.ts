@@ -1,5 +1,7 @@
-// The reader's work survives a reload: the concepts they pinned, and the map they opened.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// The reader's work survives a reload: the concepts they pinned, and the map they opened — kept
+// whole, with the source texts it quotes, in IndexedDB — until they forget it; and when this
+// browser will not keep it (storage refused or full), they are told, and lose nothing now.
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -55,6 +57,7 @@ describe('after a reload', () => {
       JSON.stringify({ nodes: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }], links: [{ source: 'a', target: 'b' }] }),
     );
     const { page, errors } = await openApp(browser);
+    await page.waitForFunction(() => !document.querySelector('.first-paint'));
     await page.locator('input[type=file]').waitFor({ state: 'attached' });
     await page.locator('input[type=file]').setInputFiles(file);
     await expect.poll(() => page.locator('h1').textContent()).toBe('my-map');
@@ -69,6 +72,112 @@ describe('after a reload', () => {
     // The view came back too: Beta is still the concept in Details.
     const details = page.getByRole('complementary', { name: 'Details' });
     await expect.poll(() => details.getByRole('heading', { level: 2 }).first().textContent()).toBe('Beta');
+    expect(errors).toEqual([]);
+  });
+});
+
+const FIXTURES = 'tests/fixtures/maps';
+const MAP_TITLE = 'Test map';
+/** Opening a map loads the checker first: slower than a second when the machine is busy. */
+const SLOW = { timeout: 10_000 };
+const VERIFIED = 'Quote — verbatim from the source, checked against the stored text';
+
+/** A folder holding the fixture map and the source text it quotes, as a reader has them. */
+function mapWithSource(): string[] {
+  const folder = mkdtempSync(join(tmpdir(), 'pathomap-kept-'));
+  copyFileSync(join(FIXTURES, 'valid.yaml'), join(folder, 'valid.yaml'));
+  copyFileSync(join(FIXTURES, 'references/sample-2020.txt'), join(folder, 'sample-2020.txt'));
+  return [join(folder, 'valid.yaml'), join(folder, 'sample-2020.txt')];
+}
+
+async function openFromDisk(page: Page, files: string[]): Promise<void> {
+  // The flagship's picture rendered ahead holds an inert copy of the file input: wait for the live one.
+  await page.waitForFunction(() => !document.querySelector('.first-paint'));
+  await page.locator('input[type=file]').waitFor({ state: 'attached' });
+  await page.locator('input[type=file]').setInputFiles(files);
+  await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(MAP_TITLE);
+}
+
+/** The map shows verified quotes and no problems: nothing of it was lost. */
+async function expectWhole(page: Page): Promise<void> {
+  await page.locator('[data-node-id="ischaemia"]').waitFor({ timeout: 10_000 });
+  expect(await page.locator('.problems-banner').count()).toBe(0);
+  await page.locator('[data-node-id="ischaemia"]').click();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect.poll(() => details.textContent(), SLOW).toContain(VERIFIED);
+  expect(await details.textContent()).not.toContain('Unverified');
+}
+
+const storageNote = (page: Page) => page.locator('.storage-note');
+
+describe('a map opened from disk, with the source texts it quotes', () => {
+  it('comes back whole after a reload: the same map, its quotes verified', async () => {
+    const { page, errors } = await openApp(browser);
+    await openFromDisk(page, mapWithSource());
+    await expectWhole(page);
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(MAP_TITLE);
+    await expectWhole(page);
+    expect(await storageNote(page).count()).toBe(0);
+    // localStorage holds only the marker the first paint looks for, not the map.
+    const marker = await page.evaluate(() => localStorage.getItem('pathomap:last-map'));
+    expect(JSON.parse(marker!)).toEqual({ kind: 'file', name: 'valid.yaml', kept: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('is gone after a reload once forgotten (File → Forget this map), and stays on screen till then', async () => {
+    const { page, errors } = await openApp(browser);
+    const flagship = await page.locator('h1').textContent();
+    await openFromDisk(page, mapWithSource());
+    await page.locator('summary', { hasText: 'File' }).click();
+    await page.getByRole('button', { name: 'Forget this map' }).click();
+    await expect.poll(() => storageNote(page).textContent(), SLOW).toContain('“valid.yaml” is forgotten');
+    expect(await page.locator('h1').textContent()).toBe(MAP_TITLE);
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(flagship);
+    expect(await page.evaluate(() => localStorage.getItem('pathomap:last-map'))).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    [
+      'storage is refused (no IndexedDB, as in some private windows)',
+      () => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }),
+      'this browser refuses to store it',
+    ],
+    [
+      'storage is full',
+      () => {
+        IDBObjectStore.prototype.put = () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      },
+      'its storage is full',
+    ],
+  ])('when %s: the map stays open, and the reader is told it will not survive a reload', async (_, breakStorage, words) => {
+    const { page, errors } = await openApp(browser);
+    const flagship = await page.locator('h1').textContent();
+    await page.addInitScript(breakStorage);
+    await page.reload();
+    await openFromDisk(page, mapWithSource());
+    await expectWhole(page);
+    await expect.poll(() => storageNote(page).textContent(), SLOW).toContain(words);
+    expect(await storageNote(page).textContent()).toContain('will not be here after a reload');
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe(flagship);
+    expect(errors).toEqual([]);
+  });
+
+  it('moves a map an older version kept in localStorage into IndexedDB, and opens it', async () => {
+    const { page, errors } = await openApp(browser);
+    const text = JSON.stringify({ nodes: [{ id: 'a', label: 'Alpha' }, { id: 'b', label: 'Beta' }], links: [{ source: 'a', target: 'b' }] });
+    await page.evaluate((old) => localStorage.setItem('pathomap:last-map', old), JSON.stringify({ kind: 'file', name: 'old.json', text }));
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe('old');
+    const marker = await page.evaluate(() => localStorage.getItem('pathomap:last-map'));
+    expect(JSON.parse(marker!)).toEqual({ kind: 'file', name: 'old.json', kept: true });
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent(), SLOW).toBe('old');
     expect(errors).toEqual([]);
   });
 });

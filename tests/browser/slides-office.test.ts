@@ -228,7 +228,7 @@ describe('PowerPoint decks, read by LibreOffice', () => {
         const node = map.nodes.find((n) => n.id === id)!;
         expect(notes, id).toContain(node.label);
         for (const e of node.evidence) {
-          expect(notes, `${id}: ${e.ref}`).toContain(squash(e.kind === 'quote' ? e.quote : e.finding));
+          expect(notes, `${id}: ${e.ref}`).toContain(squash(e.kind === 'quote' ? e.quote : e.kind === 'finding' ? e.finding : (e.excerpt ?? '')));
           const pmid = references.get(e.ref)?.pmid;
           if (pmid) expect(notes, `${id}: PMID of ${e.ref}`).toContain(`PMID ${pmid}`);
         }

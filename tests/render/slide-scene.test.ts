@@ -18,6 +18,7 @@ import {
   type SlideScene,
 } from '../../src/render/slide-scene.ts';
 import { slideSvg } from '../../src/render/slide-svg.ts';
+import { citationLine } from '../../src/core/export/speaker-notes.ts';
 import { loadMapFile } from '../../scripts/lib/load-map-file.ts';
 
 let map: PathoMap;
@@ -53,7 +54,7 @@ function wholeMap(state = stateOf(null)): SlideMapInput {
   return { map, index, state, positions, frame: contentBounds(shown, shown.length, positions)! };
 }
 
-const citationsOf = (n: number) => map.references.slice(0, n).map((r) => `${r.citation}. PMID ${r.pmid ?? '—'}`);
+const citationsOf = (n: number) => map.references.slice(0, n).map(citationLine);
 
 describe('a slide of the map', () => {
   it.each(['16:9', '4:3'] as const)('is exactly the %s slide, the whole map inside its area', (format) => {
@@ -202,7 +203,13 @@ describe('the slide as SVG', () => {
     const doc = parse(slideSvg(slide));
     const texts = [...doc.querySelectorAll('text')].map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '));
     expect(texts).toHaveLength(slideTexts(slide).length);
-    for (const node of map.nodes) expect(texts.filter((t) => t === node.label.replace(/\s+/g, ' ')), node.label).toHaveLength(1);
+    const scene = slideTexts(slide);
+    for (const node of map.nodes) {
+      const label = node.label.replace(/\s+/g, ' ');
+      expect(scene.filter((t) => t.role === 'label' && t.lines.join(' ') === label), node.label).toHaveLength(1);
+      // Written once as the label, and again only where the slide says it elsewhere (a legend entry of the same name).
+      expect(texts.filter((t) => t === label), node.label).toHaveLength(scene.filter((t) => t.lines.join(' ') === label).length);
+    }
     // No text drawn as its own halo (a stroked copy).
     expect(doc.querySelectorAll('text[stroke]')).toHaveLength(0);
   });

@@ -36,10 +36,23 @@ describe('npm run check:graph', () => {
     ['graphml-valid.graphml', 0, '✓ tests/fixtures/formats/graphml-valid.graphml: 3 concepts, 2 relations, no quotes to verify; 5 concepts and relations without any source'],
     ['d3-missing-node.json', 1, 'tests/fixtures/formats/d3-missing-node.json:8:37 links[1].target: no node has id `Valjaen`'],
     ['malformed.graphml', 1, 'tests/fixtures/formats/malformed.graphml:7:3: `</graph>` where `</node>` was expected'],
+    ['cxl-valid.cxl', 0, 'warning: tests/fixtures/formats/cxl-valid.cxl:19:7 cmap.map.linking-phrase-list.linking-phrase[2]: linking phrase `goes with`'],
+    ['cxl-malformed.cxl', 1, 'tests/fixtures/formats/cxl-malformed.cxl:6:5: `</concept-list>` where `</concept>` was expected'],
+    ['dismech-bad-yaml.yaml', 1, 'tests/fixtures/formats/dismech-bad-yaml.yaml:6:4: all sequence items must start at the same column'],
+    ['dismech-section-not-a-list.yaml', 1, 'tests/fixtures/formats/dismech-section-not-a-list.yaml:3:13 phenotypes: must be a list'],
   ])('reads the formats the app opens: %s', async (file, expectedCode, firstLine) => {
     const { code, stdout } = await checkGraph([`tests/fixtures/formats/${file}`]);
     expect(stdout.split('\n')[0]).toContain(firstLine);
     expect(code).toBe(expectedCode);
+  }, 30_000);
+
+  it.each([
+    ['dismech-valid.yaml', '✓ tests/fixtures/formats/dismech-valid.yaml: 8 concepts, 12 relations, no quotes to verify; 17 evidence items as recorded in DisMech, not checked here; 4 concepts and relations without any source (3 warnings)'],
+    ['cxl-valid.cxl', '✓ tests/fixtures/formats/cxl-valid.cxl: 5 concepts, 4 relations, no quotes to verify; 2 evidence items as recorded in CmapTools, not checked here; 7 concepts and relations without any source (2 warnings)'],
+  ])('sums up a DisMech disorder or a Cmap, saying what it could not check: %s', async (file, summary) => {
+    const { code, stdout } = await checkGraph([`tests/fixtures/formats/${file}`]);
+    expect(stdout.trim().split('\n').at(-1)).toBe(summary);
+    expect(code).toBe(0);
   }, 30_000);
 
   it('fails on a broken map, printing each problem located', async () => {

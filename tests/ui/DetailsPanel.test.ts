@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import DetailsPanel from '../../src/ui/DetailsPanel.svelte';
 import { MapViewState } from '../../src/ui/state/map-view.svelte.ts';
-import { CAVEAT, FINDING, MARKUP_LABEL, QUOTE, UNVERIFIED_QUOTE, smallMap } from '../fixtures/small-map.ts';
+import { CAVEAT, CONTRADICTING, FINDING, MARKUP_LABEL, QUOTE, UNVERIFIED_QUOTE, mapWithDisputes, smallMap } from '../fixtures/small-map.ts';
 
 function setup(prepare: (state: MapViewState) => void = () => {}, onclose?: () => void) {
   const state = new MapViewState(smallMap());
@@ -54,7 +54,7 @@ describe('DetailsPanel for a concept', () => {
     ]);
   });
 
-  it('shows a verified quote highlighted inside the full source text', () => {
+  it('shows a verified quote highlighted inside the stored source text', () => {
     const { panel } = setup(selectCalcinosis);
     const source = within(panel).getByRole('region', { name: /^Source text: Author A/ });
     const mark = within(source).getByText(QUOTE);
@@ -264,5 +264,77 @@ describe('DetailsPanel renders data as text', () => {
     ).toBeInTheDocument();
     expect(panel).toHaveTextContent('<b>not bold</b>');
     expect(panel.querySelector('img, b')).toBeNull();
+  });
+});
+
+function setupDisputes(prepare: (state: MapViewState) => void) {
+  const state = new MapViewState(mapWithDisputes());
+  prepare(state);
+  const user = userEvent.setup();
+  render(DetailsPanel, { state });
+  const panel = screen.getByRole('complementary', { name: 'Details' });
+  return { state, user, panel };
+}
+
+describe('DetailsPanel for what a relation does and how sure it is', () => {
+  it('says in words what a relation does', () => {
+    const { panel } = setupDisputes((s) => s.selectEdge('bisphosphonates->calcinosis'));
+    expect(panel).toHaveTextContent('Effect: Used to treat');
+    expect(panel).not.toHaveTextContent('Extrapolated');
+    expect(panel).not.toHaveTextContent('Disputed');
+  });
+
+  it('says first that a relation is extrapolated, and from what', () => {
+    const { panel } = setupDisputes((s) => s.selectEdge('hypoxia->calcinosis'));
+    const note = within(panel).getByText(/^Extrapolated from mouse models of mineralization\./);
+    // Before the effect, the level and the evidence: the first thing read under the heading.
+    const body = panel.querySelector('.body')!;
+    expect(body.firstElementChild).toBe(note.closest('p'));
+    expect(panel).toHaveTextContent('Effect: Promotes or leads to');
+  });
+
+  it('shows a disputed relation with the supporting and the contradicting evidence apart, each contradicting item labelled', () => {
+    const { panel } = setupDisputes((s) => s.selectEdge('calcinosis->ulcers'));
+    expect(panel).toHaveTextContent('Disputed: the evidence disagrees.');
+    const sides = within(panel).getAllByRole('heading', { level: 4 }).map((h) => h.textContent!.trim());
+    expect(sides).toEqual(['Supports', 'Contradicts']);
+    const [supports, contradicts] = within(panel).getAllByRole('heading', { level: 4 });
+    const figures = [...panel.querySelectorAll('figure')];
+    const against = within(panel).getByText(CONTRADICTING).closest('figure')!;
+    expect(against).toHaveTextContent(/^Contradicts this claim · Cited finding/);
+    // The contradicting item sits under "Contradicts", the quote under "Supports".
+    const after = (heading: Element, figure: Element) => Boolean(heading.compareDocumentPosition(figure) & Node.DOCUMENT_POSITION_FOLLOWING);
+    expect(after(contradicts!, against)).toBe(true);
+    const quote = figures.find((f) => f !== against)!;
+    expect(after(supports!, quote) && !after(contradicts!, quote)).toBe(true);
+    expect(quote).not.toHaveTextContent('Contradicts this claim');
+  });
+
+  it('tags extrapolated and disputed relations in a concept\'s list of relations', () => {
+    const { panel } = setupDisputes((s) => s.selectNode('calcinosis'));
+    expect(items(panel, 'Outgoing')).toEqual(['is associated with Digital ulcers Disputed Cohort study Evidence']);
+    expect(items(panel, 'Incoming')).toContain('Tissue hypoxia may promote Calcinosis cutis Extrapolated Animal model Evidence');
+  });
+});
+
+describe('DetailsPanel for groups', () => {
+  it("names a concept's group as a link", async () => {
+    const { state, user, panel } = setupDisputes((s) => s.selectNode('ulcers'));
+    expect(panel).toHaveTextContent('In the group Vascular features, whose relations speak for it too.');
+    await user.click(within(panel).getByRole('button', { name: 'Vascular features' }));
+    expect(state.selection).toEqual({ kind: 'node', id: 'features' });
+  });
+
+  it("lists a group's members as links", async () => {
+    const { state, user, panel } = setupDisputes((s) => s.selectNode('features'));
+    expect(items(panel, 'Members of this group')).toEqual(['Digital ulcers', 'Tissue hypoxia']);
+    await user.click(within(within(panel).getByRole('list', { name: 'Members of this group' })).getByRole('button', { name: 'Tissue hypoxia' }));
+    expect(state.selection).toEqual({ kind: 'node', id: 'hypoxia' });
+  });
+
+  it('says nothing of groups for a concept outside any', () => {
+    const { panel } = setupDisputes((s) => s.selectNode('calcinosis'));
+    expect(panel).not.toHaveTextContent('In the group');
+    expect(within(panel).queryByRole('list', { name: 'Members of this group' })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Writes a map as GraphML that yEd, Gephi and Cytoscape desktop open, and that reads back into
  * the same map: every data key is declared, all text is XML-escaped, and what Pathomap
- * structures (evidence, aliases, positions, references, categories, tours) is JSON text.
+ * structures (evidence, aliases, positions, ontology terms, references, categories, tours) is JSON text.
  */
 import type { PathoMap } from '../model/types.ts';
 import { JSON_VALUED_FIELDS } from './graphml.ts';
@@ -12,8 +12,8 @@ type KeyTarget = 'graph' | 'node' | 'edge';
 /** Data keys by what they describe, in the order they are written. */
 const KEYS: Record<KeyTarget, readonly string[]> = {
   graph: ['title', 'description', 'references', 'categories', 'tours'],
-  node: ['label', 'category', 'summary', 'aliases', 'evidence', 'notes', 'position'],
-  edge: ['relation', 'level', 'evidence', 'notes'],
+  node: ['label', 'category', 'summary', 'aliases', 'evidence', 'notes', 'position', 'parent', 'terms'],
+  edge: ['relation', 'effect', 'level', 'extrapolated', 'evidence', 'notes'],
 };
 
 export function toGraphml(map: PathoMap): string {

@@ -35,6 +35,7 @@ export const JSON_VALUED_FIELDS = new Set([
   'references',
   'categories',
   'tours',
+  'terms',
 ]);
 
 interface DataKey {

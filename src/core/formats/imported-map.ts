@@ -26,6 +26,7 @@ export const NODE_FIELD_NAMES = {
   evidence: ['evidence'],
   notes: ['notes'],
   parent: ['parent'],
+  terms: ['terms'],
 } as const;
 
 export const EDGE_FIELD_NAMES = {
@@ -146,7 +147,7 @@ export function buildImportedMap(draft: MapDraft, fileName: string): ImportedMap
   const placeholder = `Imported from ${FORMAT_NAMES[draft.format]}; no summary.`;
   const nodes = draft.nodes.map((node, index) => {
     recordOrigins(origins, ['nodes', index], node.origin, { id: node.id, ...node.fields });
-    const { label, summary, aliases, evidence, notes, position, parent } = node.fields;
+    const { label, summary, aliases, evidence, notes, position, parent, terms } = node.fields;
     return {
       id: nodeIds.ids[index],
       label: textOf(label) ?? (keyOf(node.id?.value)?.trim() || nodeIds.ids[index]),
@@ -157,6 +158,7 @@ export function buildImportedMap(draft: MapDraft, fileName: string): ImportedMap
       ...present('notes', textOf(notes)),
       ...present('position', position?.value),
       ...present('parent', keyOf(parent?.value)),
+      ...present('terms', terms?.value),
     };
   });
   const edges = importedEdges(draft, nodeIds, origins, report);

@@ -1,6 +1,6 @@
 /**
  * Opens maps in the formats people already have — Pathomap YAML or JSON, d3 force JSON,
- * Cytoscape.js JSON, GraphML — and writes maps back out as Pathomap YAML, Cytoscape.js JSON
+ * Cytoscape.js JSON, GraphML, DisMech disorder files, CmapTools CXL — and writes maps back out as Pathomap YAML, Cytoscape.js JSON
  * and GraphML.
  *
  * Importers only translate: they turn the file into Pathomap's file shape and remember where
@@ -15,6 +15,7 @@ import {
   checkMapData,
   decodeContent,
   loadMap,
+  parseMapDocument,
   problemAtStart,
   sortProblems,
   type MapSource,
@@ -23,7 +24,9 @@ import type { Locator } from '../load/locate.ts';
 import type { LoadResult, Problem } from '../model/types.ts';
 import { draftFromCytoscape } from './cytoscape-json.ts';
 import { draftFromD3 } from './d3-json.ts';
+import { draftFromDismech } from './dismech.ts';
 import { detectFormat } from './detect.ts';
+import { draftFromCxl } from './cxl.ts';
 import { draftFromGraphml } from './graphml.ts';
 import { buildImportedMap, type DraftProblem, type MapDraft } from './imported-map.ts';
 import { readJsonDocument } from './json-document.ts';
@@ -37,7 +40,8 @@ export { toGraphml } from './graphml-export.ts';
 export { toPathomapYaml } from './pathomap-yaml-export.ts';
 
 const READABLE_FORMATS =
-  'a Pathomap map (YAML or JSON), d3 force JSON {nodes, links}, Cytoscape.js JSON {elements} or GraphML';
+  'a Pathomap map (YAML or JSON), d3 force JSON {nodes, links}, Cytoscape.js JSON {elements}, GraphML, ' +
+  'a DisMech disorder file (YAML) or a CmapTools map (CXL)';
 
 /**
  * Checks and resolves a map in any format Pathomap reads, told by its content.
@@ -68,6 +72,10 @@ async function loadDetected(source: MapSource): Promise<LoadResult> {
       return importJson(decoded, draftFromCytoscape);
     case 'graphml':
       return importGraphml(decoded);
+    case 'dismech-yaml':
+      return importDismech(decoded);
+    case 'cmap-cxl':
+      return importCxl(decoded);
     case 'unknown': {
       const message = text.trim() === '' ? 'the file is empty' : 'not a map file Pathomap can read';
       return { problems: [problemAtStart(source.fileName, message, `open ${READABLE_FORMATS}`)] };
@@ -91,6 +99,21 @@ async function importGraphml(source: DecodedSource): Promise<LoadResult> {
   const xml = parseXml(source.content);
   if (!xml.ok) return { problems: [{ file: source.fileName, path: '', ...xml.error, severity: 'error' }] };
   return checkImported(source, draftFromGraphml(xml.root, xml.positionOf), []);
+}
+
+async function importDismech(source: DecodedSource): Promise<LoadResult> {
+  // JSON is YAML too; only JSON-looking text needs the depth check before the YAML parser.
+  const nesting = /^\s*[{[]/.test(source.content) ? tooDeeplyNested(source.fileName, source.content) : undefined;
+  if (nesting) return nesting;
+  const parsed = parseMapDocument(source.fileName, source.content);
+  if (!parsed.ok) return { problems: sortProblems(parsed.problems) };
+  return checkImported(source, draftFromDismech(parsed.data, parsed.locate), parsed.problems);
+}
+
+async function importCxl(source: DecodedSource): Promise<LoadResult> {
+  const xml = parseXml(source.content, 'CXL');
+  if (!xml.ok) return { problems: [{ file: source.fileName, path: '', ...xml.error, severity: 'error' }] };
+  return checkImported(source, draftFromCxl(xml.root, xml.positionOf), []);
 }
 
 function checkImported(source: DecodedSource, draft: MapDraft, readProblems: Problem[]): Promise<LoadResult> {

@@ -26,7 +26,22 @@ export function toMapFile(map: PathoMap): MapFile {
     description: map.description,
     references: map.references.map(
       (r): ReferenceEntry =>
-        definedOnly({ id: r.id, citation: r.citation, pmid: r.pmid, doi: r.doi, url: r.url, file: r.file }),
+        definedOnly({
+          id: r.id,
+          citation: r.citation,
+          authors: r.authors,
+          etAl: r.etAl,
+          title: r.title,
+          journal: r.journal,
+          year: r.year,
+          volume: r.volume,
+          issue: r.issue,
+          pages: r.pages,
+          pmid: r.pmid,
+          doi: r.doi,
+          url: r.url,
+          file: r.file,
+        }),
     ),
     categories: map.categories.map(
       (c, index): CategoryEntry =>
@@ -51,6 +66,7 @@ export function toMapFile(map: PathoMap): MapFile {
           notes: n.notes,
           position: n.position,
           parent: n.parent,
+          terms: n.terms,
         }),
     ),
     edges: map.edges.map(
@@ -77,11 +93,15 @@ export function toMapFile(map: PathoMap): MapFile {
   });
 }
 
-/** Evidence as written: a quote as a quote, a finding as a finding. */
+/** Evidence as written: a quote as a quote, a finding as a finding, recorded evidence as recorded. */
 export function toEvidenceEntry(evidence: Evidence): EvidenceEntry {
   if (evidence.kind === 'quote') {
     const { ref, quote, note, stance } = evidence;
     return definedOnly({ ref, quote, note, stance });
+  }
+  if (evidence.kind === 'recorded') {
+    const { ref, recordedIn, excerpt, checkedAgainst, verdict, origin, note, stance } = evidence;
+    return definedOnly({ ref, recordedIn, excerpt, checkedAgainst, verdict, origin, note, stance });
   }
   const { ref, finding, level, caveat, stance } = evidence;
   return definedOnly({ ref, finding, level, caveat, stance });

@@ -1,8 +1,8 @@
 /**
- * A small, strict XML reader, enough for GraphML: elements, attributes, text, CDATA,
+ * A small, strict XML reader, enough for GraphML and CmapTools' CXL: elements, attributes, text, CDATA,
  * comments, processing instructions, the five predefined entities and character references.
  *
- * It refuses DOCTYPE declarations outright. GraphML needs none, and the entities a DOCTYPE can
+ * It refuses DOCTYPE declarations outright. GraphML and CXL need none, and the entities a DOCTYPE can
  * define are how "billion laughs" files exhaust memory; with no entity expansion at all, the
  * output can never be larger than the input. It reads in one loop with an explicit stack of
  * open elements — no recursion — and stops beyond MAX_XML_DEPTH levels, so any input up to the
@@ -73,14 +73,14 @@ const REFERENCE_OR_LINE_END = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_:][\w.:-]*)?(;)?
 const NEEDS_DECODING = /[&\t\n\r]/;
 const PREDEFINED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const ENTITY_HINT = 'only &lt; &gt; &amp; &quot; &apos; and character references such as &#233; are read';
-const DOCTYPE_HINT =
-  'remove the <!DOCTYPE …> declaration; GraphML needs none, ' +
-  'and entities it defines could expand without bound';
+/** The hint for a DOCTYPE, naming the format read (GraphML, CXL), which needs none. */
+const doctypeHint = (format: string) =>
+  `remove the <!DOCTYPE …> declaration; ${format} needs none, and entities it defines could expand without bound`;
 
-export function parseXml(text: string): XmlParse {
+export function parseXml(text: string, format = 'GraphML'): XmlParse {
   const positionOf = createLineIndex(text);
   try {
-    return { ok: true, root: readDocument(text, positionOf), positionOf };
+    return { ok: true, root: readDocument(text, positionOf, format), positionOf };
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     const hint = error.hint === undefined ? {} : { hint: error.hint };
@@ -114,7 +114,7 @@ function fail(offset: number, message: string, hint?: string): never {
   throw new XmlSyntaxError(offset, message, hint);
 }
 
-function readDocument(text: string, positionOf: PositionOf): XmlElement {
+function readDocument(text: string, positionOf: PositionOf, format: string): XmlElement {
   const forbidden = FORBIDDEN_CHARACTER.exec(text);
   if (forbidden) {
     const codePoint = forbidden[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
@@ -146,7 +146,7 @@ function readDocument(text: string, positionOf: PositionOf): XmlElement {
       parent.children.push({ kind: 'text', text: text.slice(pos + 9, end - 3), offset: pos + 9 });
       pos = end;
     } else if (/^<!(DOCTYPE|ENTITY)/i.test(text.slice(pos, pos + 9))) {
-      fail(pos, 'DOCTYPE and ENTITY declarations are not accepted', DOCTYPE_HINT);
+      fail(pos, 'DOCTYPE and ENTITY declarations are not accepted', doctypeHint(format));
     } else if (text.startsWith('<!', pos)) {
       fail(pos, 'unexpected `<!`', 'only comments `<!-- -->` and `<![CDATA[ ]]>` sections may start with `<!`');
     } else if (text.startsWith('<?', pos)) {

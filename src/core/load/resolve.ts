@@ -81,14 +81,19 @@ function unsourcedMark(evidence: readonly EvidenceEntry[]): { unsourced?: true }
   return evidence.length === 0 ? { unsourced: true } : {};
 }
 
-/** Evidence on both sides of a claim makes it disputed. */
+/**
+ * Evidence on both sides of a claim makes it disputed. Recorded evidence without a verdict, or
+ * whose verdict is that the source holds no evidence on the claim, takes no side.
+ */
 function disputedMark(evidence: readonly EvidenceEntry[]): { disputed?: true } {
-  const against = evidence.filter((e) => e.stance === 'contradicts').length;
-  return against > 0 && against < evidence.length ? { disputed: true } : {};
+  const sided = evidence.filter((e) => !('recordedIn' in e) || (e.verdict !== undefined && e.verdict !== 'no-evidence'));
+  const against = sided.filter((e) => e.stance === 'contradicts').length;
+  return against > 0 && against < sided.length ? { disputed: true } : {};
 }
 
 function resolveEvidence(entry: EvidenceEntry, span: TextSpan | undefined): Evidence {
   if ('quote' in entry) return span ? { ...entry, kind: 'quote', span } : { ...entry, kind: 'quote' };
+  if ('recordedIn' in entry) return { ...entry, kind: 'recorded' };
   return { ...entry, kind: 'finding' };
 }
 

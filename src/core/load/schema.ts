@@ -12,18 +12,68 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import mapSchemaJson from '../../../graph-data/schema.json' with { type: 'json' };
 import { code, type FieldPath, type Issue } from './issue.ts';
 import { closestName } from './suggest.ts';
+import { EVIDENCE_ORIGINS, EVIDENCE_VERDICTS } from '../model/types.ts';
 
 export const mapSchema = mapSchemaJson as Schema;
+
+const ONTOLOGY_TERMS: Schema = {
+  title: 'Ontology terms',
+  description: 'Terms of public ontologies the concept is bound to, e.g. `HP:0000155`.',
+  type: 'array',
+  maxItems: 200,
+  items: {
+    type: 'object',
+    required: ['id'],
+    additionalProperties: false,
+    properties: {
+      id: {
+        title: 'Term id',
+        description: 'A compact id: the ontology prefix, a colon and the local id, e.g. `GO:0006954`.',
+        type: 'string',
+        maxLength: 200,
+        pattern: '^[A-Za-z][A-Za-z0-9_.-]*:[^\\s]+$',
+        patternErrorMessage: 'Write a compact term id such as "HP:0000155".',
+      },
+      label: { $ref: '#/$defs/label' },
+      role: { $ref: '#/$defs/label' },
+    },
+  },
+};
+
+const RECORDED_EVIDENCE: Schema = {
+  title: '`recordedIn`: evidence as another tool recorded it, not checked by Pathomap',
+  description: 'An evidence item imported from a knowledge base or tool such as DisMech or CmapTools.',
+  type: 'object',
+  required: ['ref', 'recordedIn'],
+  additionalProperties: false,
+  properties: {
+    ref: { $ref: '#/$defs/id' },
+    recordedIn: { title: 'Recorded in', description: 'The tool or knowledge base that recorded the item.', $ref: '#/$defs/label' },
+    excerpt: { title: 'Excerpt', description: 'A passage of the source as they quote it.', $ref: '#/$defs/longText' },
+    checkedAgainst: {
+      title: 'Checked against',
+      description: 'What they checked the excerpt against, e.g. "the cited abstract".',
+      $ref: '#/$defs/label',
+    },
+    verdict: { title: 'Verdict', type: 'string', enum: [...EVIDENCE_VERDICTS] },
+    origin: { title: 'Origin', type: 'string', enum: [...EVIDENCE_ORIGINS] },
+    note: { title: 'Note', description: "The curator's note.", $ref: '#/$defs/longText' },
+    stance: { title: 'Stance', type: 'string', enum: ['supports', 'contradicts'] },
+  },
+};
 
 /**
  * The schema a map imported from another tool must fit: the same, except that a concept or
  * relation may have no evidence, since other tools carry none, and then a relation has no
- * level either. The loader marks such items "no source". (Messages look rules up in
- * `mapSchema`; the rules that differ can no longer fail here.)
+ * level either; evidence may be as another tool recorded it (DisMech, CmapTools), and concepts
+ * may name the ontology terms they are bound to. The loader marks items without evidence
+ * "no source". Pathomap files keep the stricter rules of `graph-data/schema.json`.
  */
 const importedMapSchema: Schema = (() => {
   const definitions = mapSchema.$defs as Record<string, Schema>;
   const edge = definitions['edge']!;
+  const node = definitions['node']!;
+  const evidenceItem = definitions['evidenceItem']!;
   return {
     ...mapSchema,
     $defs: {
@@ -31,10 +81,11 @@ const importedMapSchema: Schema = (() => {
       evidence: { ...definitions['evidence']!, minItems: 0 },
       // Without evidence there is no level to give, and none is invented.
       edge: { ...edge, required: (edge.required as string[]).filter((field) => field !== 'level') },
+      node: { ...node, properties: { ...node.properties, terms: ONTOLOGY_TERMS } },
+      evidenceItem: { ...evidenceItem, oneOf: [...(evidenceItem.oneOf as Schema[]), RECORDED_EVIDENCE] },
     },
   };
 })();
-
 export interface SchemaOptions {
   /** Check as an imported map, whose concepts and relations may have no evidence. */
   allowUnsourced?: boolean;
@@ -53,7 +104,7 @@ export function checkAgainstSchema(value: unknown, options: SchemaOptions = {}):
   const { errors } = validator.validate(value);
   // A value already reported (say, an infinite number) needs no second opinion from the schema.
   const reported = new Set(issues.map((i) => JSON.stringify(i.path)));
-  const schemaIssues = explainErrors(errors, value).filter((i) => !reported.has(JSON.stringify(i.path)));
+  const schemaIssues = explainErrors(errors, value, schema).filter((i) => !reported.has(JSON.stringify(i.path)));
   return [...issues, ...schemaIssues];
 }
 
@@ -113,16 +164,16 @@ const VALUE_RULE_ORDER = [
 /** Our stand-in keyword for a `oneOf` whose intended branch is unclear. */
 const UNCLEAR_ONE_OF = 'oneOf:unclear';
 
-function explainErrors(errors: OutputUnit[], root: unknown): Issue[] {
+function explainErrors(errors: OutputUnit[], root: unknown, schema: Schema): Issue[] {
   const ranked: { issue: Issue; rank: number }[] = [];
   // A `false` schema error only repeats its `additionalProperties` error, and its keyword
   // location is wrong (it repeats the instance location), so it would break the grouping below.
   const meaningful = errors.filter((e) => e.keyword !== 'false');
-  for (const error of pruneOneOfBranches(meaningful, root)) {
+  for (const error of pruneOneOfBranches(meaningful, root, schema)) {
     if (WRAPPERS.has(error.keyword)) continue;
     const path = pointerToPath(error.instanceLocation, root);
     const rank = VALUE_RULE_ORDER.indexOf(error.keyword);
-    for (const issue of describe(error, path, valueAt(root, path))) ranked.push({ issue, rank });
+    for (const issue of describe(error, path, valueAt(root, path), schema)) ranked.push({ issue, rank });
   }
 
   // Of the rules a value breaks, report only the most telling; and nothing twice.
@@ -149,7 +200,7 @@ function explainErrors(errors: OutputUnit[], root: unknown): Issue[] {
  * plus whatever every branch found wrong inside the value (e.g. a malformed `ref`).
  * When the value is not even of the type the `oneOf` sits under, that type error says it all.
  */
-function pruneOneOfBranches(errors: OutputUnit[], root: unknown): OutputUnit[] {
+function pruneOneOfBranches(errors: OutputUnit[], root: unknown, schema: Schema): OutputUnit[] {
   const typeErrors = new Set(
     errors.filter((e) => e.keyword === 'type').map((e) => `${e.instanceLocation} ${e.keywordLocation}`),
   );
@@ -168,15 +219,15 @@ function pruneOneOfBranches(errors: OutputUnit[], root: unknown): OutputUnit[] {
 
     const typeOfOneOf = `${parentLocation(oneOf.keywordLocation)}/type`;
     if (typeErrors.has(`${oneOf.instanceLocation} ${typeOfOneOf}`)) continue;
-    const branches = (schemaAt(oneOf.keywordLocation) ?? []) as Schema[];
+    const branches = (schemaAt(oneOf.keywordLocation, schema) ?? []) as Schema[];
     const meant = branchesMeant(branches, valueAt(root, pointerToPath(oneOf.instanceLocation, root)));
     if (meant.length === 1) {
       const prefix = `${oneOf.keywordLocation}/${meant[0]}/`;
       const meantErrors = branchErrors.filter((e) => e.keywordLocation.startsWith(prefix));
-      pruned.push(...pruneOneOfBranches(meantErrors, root));
+      pruned.push(...pruneOneOfBranches(meantErrors, root, schema));
     } else {
       const sharedErrors = errorsInEveryBranch(oneOf, branchErrors, branches.length);
-      pruned.push({ ...oneOf, keyword: UNCLEAR_ONE_OF }, ...pruneOneOfBranches(sharedErrors, root));
+      pruned.push({ ...oneOf, keyword: UNCLEAR_ONE_OF }, ...pruneOneOfBranches(sharedErrors, root, schema));
     }
   }
   return pruned;
@@ -232,9 +283,9 @@ function distinctiveFields(branches: Schema[], i: number): string[] {
   );
 }
 
-function describe(error: OutputUnit, path: FieldPath, instance: unknown): Issue[] {
-  const schema = schemaAt(error.keywordLocation);
-  const parent = schemaAt(parentLocation(error.keywordLocation)) as Schema | undefined;
+function describe(error: OutputUnit, path: FieldPath, instance: unknown, root: Schema): Issue[] {
+  const schema = schemaAt(error.keywordLocation, root);
+  const parent = schemaAt(parentLocation(error.keywordLocation), root) as Schema | undefined;
   switch (error.keyword) {
     case 'required':
       return missingFields(path, instance, (schema ?? []) as string[], parent);
@@ -428,13 +479,13 @@ function valueAt(root: unknown, path: FieldPath): unknown {
   return value;
 }
 
-/** The schema value at a keyword location, following `$ref`s the way the validator did. */
-function schemaAt(location: string): unknown {
-  let node: unknown = mapSchema;
+/** The schema value at a keyword location in `root`, following `$ref`s the way the validator did. */
+function schemaAt(location: string, root: Schema): unknown {
+  let node: unknown = root;
   for (const segment of pointerSegments(location)) {
     if (!isRecord(node) && !Array.isArray(node)) return undefined;
     if (segment === '$ref' && isRecord(node) && typeof node.$ref === 'string') {
-      node = schemaAt(node.$ref);
+      node = schemaAt(node.$ref, root);
     } else node = (node as Record<string, unknown>)[segment];
   }
   return node;

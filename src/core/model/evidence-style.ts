@@ -19,8 +19,9 @@ export const EVIDENCE_STROKES: Record<EvidenceStroke, EvidenceStrokeStyle> = {
   'dash-dot': { stroke: 'dash-dot', meaning: 'Narrative review or case series', dasharray: '10 4 2 4' },
   dashed: { stroke: 'dashed', meaning: 'Animal models', dasharray: '7 5' },
   dotted: { stroke: 'dotted', meaning: 'Case report or expert opinion', dasharray: '1.5 4' },
-  // A relation imported without evidence has no level: nothing is claimed about its support.
-  none: { stroke: 'none', meaning: 'No evidence given (imported)', dasharray: '1 8' },
+  // A relation imported without evidence, or whose evidence names no study type (DisMech's
+  // human clinical evidence), has no level: nothing is claimed about its strength.
+  none: { stroke: 'none', meaning: 'No study type given (imported)', dasharray: '1 8' },
 };
 
 const STROKE_OF_LEVEL: Record<EvidenceLevel, EvidenceStroke> = {

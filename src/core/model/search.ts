@@ -22,6 +22,8 @@ export type MatchField =
   | 'summary'
   | 'quote'
   | 'finding'
+  | 'recorded quote'
+  | 'ontology term'
   | 'relation evidence'
   | 'source text';
 
@@ -47,7 +49,7 @@ export interface SearchIndex {
   search(query: string, limit?: number): SearchHit[];
 }
 
-type FieldKey = 'label' | 'alias' | 'summary' | 'quote' | 'finding' | 'relation' | 'source';
+type FieldKey = 'label' | 'alias' | 'summary' | 'quote' | 'finding' | 'recorded' | 'term' | 'relation' | 'source';
 
 /** Fields in order of precedence, with the words the UI uses and their score boosts. */
 const FIELDS: readonly { key: FieldKey; name: MatchField; boost: number }[] = [
@@ -56,6 +58,10 @@ const FIELDS: readonly { key: FieldKey; name: MatchField; boost: number }[] = [
   { key: 'summary', name: 'summary', boost: 2.5 },
   { key: 'quote', name: 'quote', boost: 1.5 },
   { key: 'finding', name: 'finding', boost: 1.5 },
+  // Evidence as another tool recorded it (DisMech snippets and curators' notes).
+  { key: 'recorded', name: 'recorded quote', boost: 1.5 },
+  // Ontology ids and labels, so "HP:0000155" finds its concept.
+  { key: 'term', name: 'ontology term', boost: 1.5 },
   { key: 'relation', name: 'relation evidence', boost: 1 },
   { key: 'source', name: 'source text', boost: 0.5 },
 ];
@@ -114,7 +120,9 @@ export function createSearchIndex(map: PathoMap): SearchIndex {
       summary: [node.summary],
       quote: node.evidence.flatMap((e) => (e.kind === 'quote' ? [e.quote] : [])),
       finding: node.evidence.flatMap((e) => (e.kind === 'finding' ? [e.finding] : [])),
-      relation: relationEvidence.map((e) => (e.kind === 'quote' ? e.quote : e.finding)),
+      recorded: node.evidence.flatMap((e) => (e.kind === 'recorded' ? recordedTexts(e) : [])),
+      term: (node.terms ?? []).map((t) => (t.label ? `${t.id} ${t.label}` : t.id)),
+      relation: relationEvidence.flatMap(evidenceTexts),
       source: [...source],
     });
     order.set(node.id, order.size);
@@ -168,6 +176,17 @@ export function createSearchIndex(map: PathoMap): SearchIndex {
       });
     },
   };
+}
+
+/** The words of an evidence item that search reads. */
+function evidenceTexts(e: Evidence): string[] {
+  if (e.kind === 'quote') return [e.quote];
+  if (e.kind === 'finding') return [e.finding];
+  return recordedTexts(e);
+}
+
+function recordedTexts(e: Extract<Evidence, { kind: 'recorded' }>): string[] {
+  return [e.excerpt, e.note].filter((text): text is string => text !== undefined);
 }
 
 /** The field that most query words matched in (`covered[i]`: the fields word i matched), earlier fields winning ties. */

@@ -76,6 +76,34 @@ export const RELATION_EFFECT_LABELS: Record<RelationEffect, string> = {
 export const EVIDENCE_STANCES = ['supports', 'contradicts'] as const;
 export type EvidenceStance = (typeof EVIDENCE_STANCES)[number];
 
+/**
+ * What the tool or knowledge base that recorded an evidence item says it does for the claim
+ * (DisMech's `supports`: SUPPORT, REFUTE, PARTIAL, NO_EVIDENCE, WRONG_STATEMENT).
+ */
+export const EVIDENCE_VERDICTS = ['supports', 'refutes', 'partial', 'no-evidence', 'wrong-statement'] as const;
+export type EvidenceVerdict = (typeof EVIDENCE_VERDICTS)[number];
+
+/** How the Details panel says each verdict, in words. */
+export const EVIDENCE_VERDICT_LABELS: Record<EvidenceVerdict, string> = {
+  supports: 'Supports the claim',
+  refutes: 'Refutes the claim',
+  partial: 'Supports the claim in part',
+  'no-evidence': 'Holds no evidence on the claim',
+  'wrong-statement': 'Says the claim is wrongly stated',
+};
+
+/** Where recorded evidence comes from, as its publisher classes it (DisMech's `evidence_source`). */
+export const EVIDENCE_ORIGINS = ['human-clinical', 'model-organism', 'in-vitro', 'computational', 'other'] as const;
+export type EvidenceOrigin = (typeof EVIDENCE_ORIGINS)[number];
+
+export const EVIDENCE_ORIGIN_LABELS: Record<EvidenceOrigin, string> = {
+  'human-clinical': 'Human clinical observations',
+  'model-organism': 'Animal model (in vivo)',
+  'in-vitro': 'In vitro or ex vivo',
+  computational: 'Computational (in silico)',
+  other: 'Other',
+};
+
 export interface Point {
   x: number;
   y: number;
@@ -107,11 +135,65 @@ export interface FindingEvidenceEntry {
   stance?: EvidenceStance;
 }
 
-export type EvidenceEntry = QuoteEvidenceEntry | FindingEvidenceEntry;
+/**
+ * Evidence as another tool or knowledge base recorded it (a DisMech evidence item, a resource
+ * attached in CmapTools): cited by them, not checked by Pathomap, which stores no text of the
+ * source. Only maps imported from such tools carry it.
+ */
+export interface RecordedEvidenceEntry {
+  ref: string;
+  /** Who recorded the item, e.g. "DisMech" or "CmapTools". */
+  recordedIn: string;
+  /** A passage of the source as they quote it. */
+  excerpt?: string;
+  /**
+   * Set when they checked the excerpt against the source, saying against what, e.g. "the cited
+   * abstract" (DisMech checks every snippet against the abstract of its reference).
+   */
+  checkedAgainst?: string;
+  /** What they say the source does for the claim. */
+  verdict?: EvidenceVerdict;
+  /** Where they say the evidence comes from. */
+  origin?: EvidenceOrigin;
+  /** Their curator's note on why the source bears on the claim. */
+  note?: string;
+  /** `contradicts` when the verdict speaks against the claim. */
+  stance?: EvidenceStance;
+}
 
+export type EvidenceEntry = QuoteEvidenceEntry | FindingEvidenceEntry | RecordedEvidenceEntry;
+
+/** A term of a public ontology (HP, GO, MONDO, …) that a concept is bound to. */
+export interface OntologyTerm {
+  /** Its compact id, e.g. "HP:0000155". */
+  id: string;
+  label?: string;
+  /** What the term says about the concept, e.g. "cell type" or "phenotype". */
+  role?: string;
+}
+
+/**
+ * A source the evidence cites. Either a journal article described field by field (`journal`
+ * and `year`, with whatever else is known) or, for anything else and for maps imported from
+ * other tools, a free-text `citation`. Only what was checked is filled in: a field nobody saw
+ * stays out rather than being guessed. `formatCitation` makes the text readers see.
+ */
 export interface ReferenceEntry {
   id: string;
-  citation: string;
+  /** The citation as free text; for a reference without structured fields. */
+  citation?: string;
+  /** Authors in PubMed's form, family name then initials: "Valenzuela A", "Davis MDP". */
+  authors?: string[];
+  /** The author list is cut short: more authors than those named ("et al."). */
+  etAl?: boolean;
+  title?: string;
+  /** The journal, as abbreviated in PubMed, e.g. "Curr Opin Rheumatol". */
+  journal?: string;
+  year?: number;
+  volume?: string;
+  issue?: string;
+  /** As printed, e.g. "542-8" (pages 542 to 548) or "554" (the first page only). */
+  pages?: string;
   pmid?: string;
   doi?: string;
   url?: string;
@@ -146,6 +228,8 @@ export interface NodeEntry {
    * members are drawn together inside their group, and the group's relations speak for them.
    */
   parent?: string;
+  /** Ontology terms the concept is bound to (from imported maps, e.g. DisMech). */
+  terms?: OntologyTerm[];
 }
 
 export interface EdgeEntry {
@@ -214,7 +298,11 @@ export interface FindingEvidence extends FindingEvidenceEntry {
   kind: 'finding';
 }
 
-export type Evidence = QuoteEvidence | FindingEvidence;
+export interface RecordedEvidence extends RecordedEvidenceEntry {
+  kind: 'recorded';
+}
+
+export type Evidence = QuoteEvidence | FindingEvidence | RecordedEvidence;
 
 export interface Reference extends ReferenceEntry {
   /** The stored source text, when the reference has a `file`. */

@@ -9,8 +9,8 @@ describe('speaker notes', () => {
   const labelOf = (id: string) => map.nodes.find((n) => n.id === id)?.label ?? id;
 
   it('names a reference by its citation, PMID and DOI', () => {
-    expect(citationLine({ citation: 'Author A. Title. J 2015;1:1-2.', pmid: '123', doi: '10.1/x' })).toBe('Author A. Title. J 2015;1:1-2. PMID 123. doi:10.1/x.');
-    expect(citationLine({ citation: 'Author B. Other' })).toBe('Author B. Other.');
+    expect(citationLine({ id: 'a', citation: 'Author A. Title. J 2015;1:1-2.', pmid: '123', doi: '10.1/x' })).toBe('Author A. Title. J 2015;1:1-2. PMID 123. doi:10.1/x.');
+    expect(citationLine({ id: 'b', citation: 'Author B. Other' })).toBe('Author B. Other.');
   });
 
   it('gives each concept and relation its quotes verbatim and its findings as the author’s words, each with its source', () => {

@@ -54,7 +54,22 @@ describe('loadAnyMap on one fixture per defect class', () => {
     ],
     [
       'unknown.csv',
-      `${f('unknown.csv')}:1:1: not a map file Pathomap can read (open a Pathomap map (YAML or JSON), d3 force JSON {nodes, links}, Cytoscape.js JSON {elements} or GraphML)`,
+      `${f('unknown.csv')}:1:1: not a map file Pathomap can read (open a Pathomap map (YAML or JSON), d3 force JSON {nodes, links}, Cytoscape.js JSON {elements}, GraphML, a DisMech disorder file (YAML) or a CmapTools map (CXL))`,
+    ],
+    ['dismech-section-not-a-list.yaml', `${f('dismech-section-not-a-list.yaml')}:3:13 phenotypes: must be a list`],
+    [
+      'dismech-entry-without-name.yaml',
+      `${f('dismech-entry-without-name.yaml')}:5:5 phenotypes[1]: missing required field \`name\` (every phenotype is named; links find it by its name)`,
+    ],
+    ['dismech-bad-yaml.yaml', `${f('dismech-bad-yaml.yaml')}:6:4: all sequence items must start at the same column`],
+    ['cxl-malformed.cxl', `${f('cxl-malformed.cxl')}:6:5: \`</concept-list>\` where \`</concept>\` was expected (\`<concept>\` opens at line 5, column 7)`],
+    [
+      'cxl-unknown-connection-end.cxl',
+      `${f('cxl-unknown-connection-end.cxl')}:8:36 cmap.map.connection-list.connection[1]@to-id: no concept or linking phrase has id \`ulcr\` (did you mean \`ulcer\`?)`,
+    ],
+    [
+      'cxl-doctype.cxl',
+      `${f('cxl-doctype.cxl')}:2:1: DOCTYPE and ENTITY declarations are not accepted (remove the <!DOCTYPE …> declaration; CXL needs none, and entities it defines could expand without bound)`,
     ],
   ])('%s', async (name, expected) => {
     const result = await loadFixture(name);
@@ -74,6 +89,11 @@ describe('loadAnyMap on one fixture per defect class', () => {
     ['a GraphML file with another root', 'x.graphml', '<graph/>', 'x.graphml:1:1 graph: the root element must be `<graphml>`, not `<graph>`'],
     ['a GraphML file without a graph', 'x.graphml', '<graphml/>', 'x.graphml:1:1 graphml: no `<graph>` element'],
     ['an edge without target', 'x.graphml', '<graphml><graph><node id="a"/><edge source="a"/></graph></graphml>', 'x.graphml:1:31 graphml.graph.edge: missing required attribute `target`'],
+    ['a CXL file with another root', 'x.cxl', '<map/>', 'x.cxl:1:1 map: the root element must be `<cmap>`, not `<map>`'],
+    ['a CXL file without a map', 'x.cxl', '<cmap><res-meta/></cmap>', 'x.cxl:1:1 cmap: no `<map>` element'],
+    ['a CXL concept without an id', 'x.cxl', '<cmap><map><concept-list><concept label="A"/></concept-list></map></cmap>', 'x.cxl:1:26 cmap.map.concept-list.concept: missing required attribute `id`'],
+    ['a DisMech file without a name', 'd.yaml', 'phenotypes:\n  - name: Oral ulcer\n', 'd.yaml:1:1: missing required field `name`'],
+    ['a DisMech term id that is not text', 'd.yaml', 'name: D\nphenotypes:\n  - name: P\n    synonyms: [[1]]\n', 'd.yaml:4:16 phenotypes[0].synonyms[0]: must be text, not a list'],
   ])('%s', async (_, fileName, content, expected) => {
     const started = performance.now();
     const result = await load(fileName, content);

@@ -16,6 +16,8 @@ const SAMPLES: [string, string][] = [
   ['network.cyjs', fixture('tests/fixtures/formats/cytoscape-valid.cyjs')],
   ['graph.graphml', fixture('tests/fixtures/formats/graphml-valid.graphml')],
   ['yed.graphml', fixture('tests/fixtures/formats/yed.graphml')],
+  ['Disorder.yaml', fixture('tests/fixtures/formats/dismech-valid.yaml')],
+  ['map.cxl', fixture('tests/fixtures/formats/cxl-valid.cxl')],
 ];
 
 /** Each problem at a real place in the file, in order, and none from an exception caught at the top. */
@@ -86,8 +88,13 @@ describe('loadAnyMap on damaged files (property)', () => {
   }, 60_000);
 
   it('reads any text under any name without throwing', async () => {
-    const names = fc.constantFrom('x.json', 'x.yaml', 'x.graphml', 'x.cyjs', 'x', 'x.xml');
-    const texts = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json().map((j) => j), fc.constantFrom('<graphml>', '{"links":', '{"elements":[{'));
+    const names = fc.constantFrom('x.json', 'x.yaml', 'x.graphml', 'x.cyjs', 'x', 'x.xml', 'x.cxl');
+    const texts = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.json().map((j) => j),
+      fc.constantFrom('<graphml>', '{"links":', '{"elements":[{', '<cmap><map>', 'name: x\npathophysiology:\n', '{"phenotypes": [{'),
+    );
     await fc.assert(
       fc.asyncProperty(names, texts, async (fileName, text) => {
         expectLocated(await loadAnyMap({ fileName, content: text }), text);
@@ -105,6 +112,8 @@ describe('loadAnyMap on hostile files', () => {
     ['Cytoscape.js JSON', 'deep.cyjs', `{"elements": ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`, '1:113'],
     ['Pathomap JSON', 'deep.json', `{"title": ${'{"a": '.repeat(DEPTH)}1${'}'.repeat(DEPTH)}}`, '1:605'],
     ['GraphML', 'deep.graphml', `<graphml>${'<graph>'.repeat(DEPTH)}`, '1:703'],
+    ['CXL', 'deep.cxl', `<cmap>${'<map>'.repeat(DEPTH)}`, '1:502'],
+    ['DisMech JSON', 'deep.json', `{"pathophysiology": ${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}`, '1:120'],
   ])('stops %s nested 100 000 levels deep at once, at the level too many', async (_, fileName, content, where) => {
     const started = performance.now();
     const result = await loadAnyMap({ fileName, content });

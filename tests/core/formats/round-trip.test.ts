@@ -82,7 +82,28 @@ describe.each(EXPORTERS.slice(1))('%s export of an imported map', (_, extension,
   });
 });
 
+describe.each(EXPORTERS.slice(1))('%s export of a DisMech disorder or a Cmap', (_, extension, exporter) => {
+  it.each(['dismech-valid.yaml', 'cxl-valid.cxl'])('reads %s back into the same map: recorded evidence, terms, pins and all', async (fixture) => {
+    const fileName = `tests/fixtures/formats/${fixture}`;
+    const imported = (await loadAnyMap({ fileName, content: await readFile(fileName) })).map!;
+    const result = await loadAnyMap({ fileName: `${imported.id}.${extension}`, content: exporter(imported) });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.map).toEqual(imported);
+  });
+});
+
 describe('toPathomapYaml', () => {
+  it('says, on top of a DisMech draft, what a Pathomap file holds otherwise', async () => {
+    const fileName = 'tests/fixtures/formats/dismech-valid.yaml';
+    const imported = (await loadAnyMap({ fileName, content: await readFile(fileName) })).map!;
+    const notes = toPathomapYaml(imported).split('\n').filter((line) => line.startsWith('# Imported'));
+    expect(notes).toEqual([
+      '# Imported: 2 concept(s) and 2 relation(s) have no evidence yet (evidence: []).',
+      '# Imported: 17 evidence item(s) as DisMech recorded them (recordedIn), which Pathomap files do not hold:',
+      '# Imported: 7 concept(s) list ontology terms (terms), which Pathomap files do not hold yet.',
+    ]);
+  });
+
   it('writes what an author writes, and nothing that loading adds', async () => {
     const map = await loadClean('tests/fixtures/maps/valid.yaml');
     const yaml = toPathomapYaml(map);
@@ -161,3 +182,42 @@ function mapWithTexts(t: Texts): PathoMap {
     tours: [],
   };
 }
+
+describe('what the flagship needs, through every format', () => {
+  /** The valid fixture with a structured reference, a contradicting finding and an extrapolated relation. */
+  async function withNewFields(): Promise<PathoMap> {
+    const text = (await readFile('tests/fixtures/maps/valid.yaml', 'utf8'))
+      .replace(
+        '    citation: Summary B. Findings without a stored text. Test Journal. 2021;2:3-4.\n',
+        '    authors: ["Summary B", "Davis MDP"]\n    etAl: true\n    title: Findings without a stored text\n    journal: Test J\n    year: 2021\n    volume: "2"\n    issue: "1"\n    pages: "3-14"\n',
+      )
+      .replace('relation: promotes\n', 'relation: promotes\n    extrapolated: mouse models\n')
+      .replace(
+        '        quote: digital ulcers preceded calcinosis in most patients\n',
+        '        quote: digital ulcers preceded calcinosis in most patients\n      - ref: summary-2021\n        finding: Ulcers came after calcinosis in another cohort.\n        level: cohort\n        stance: contradicts\n',
+      );
+    const result = await loadAnyMap({
+      fileName: 'fields.yaml',
+      content: text,
+      readReference: (path) => readInside(resolve('tests/fixtures/maps'), path),
+    });
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    return result.map!;
+  }
+
+  it('loads them', async () => {
+    const map = await withNewFields();
+    expect(map.references[1]).toMatchObject({ authors: ['Summary B', 'Davis MDP'], etAl: true, journal: 'Test J', year: 2021, pages: '3-14' });
+    expect(map.references[1]).not.toHaveProperty('citation');
+    expect(map.edges[0]!.extrapolated).toBe('mouse models');
+    expect(map.edges[1]!.disputed).toBe(true);
+    expect(map.edges[1]!.evidence[1]!.stance).toBe('contradicts');
+  });
+
+  it.each(EXPORTERS)('keeps them through %s', async (_, extension, exporter) => {
+    const map = await withNewFields();
+    const result = await roundTrip(map, exporter, extension, 'tests/fixtures/maps');
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    expect(result.map).toEqual(map);
+  });
+});

@@ -107,6 +107,26 @@ describe('checkAgainstSchema', () => {
     ]);
   });
 
+  it('takes a reference as a journal article field by field, or as a free-text citation, and explains a misfit', () => {
+    const reference = (r: Record<string, unknown>) => explain(changed((m) => (m.references[1] = { id: 'summary-2021', ...r })));
+    const article = { authors: ['Summary B', 'Davis MDP'], etAl: true, title: 'T', journal: 'Test J', year: 2021, volume: '2', issue: '1', pages: '3-4' };
+    expect(reference(article)).toEqual([]);
+    // Only what was seen: a title without authors, authors without a title.
+    expect(reference({ title: 'T', journal: 'J', year: 2012 })).toEqual([]);
+    expect(reference({ authors: ['Li Q'], journal: 'J', year: 2016 })).toEqual([]);
+    expect(reference({ citation: 'Free text' })).toEqual([]);
+    expect(reference({ url: 'https://example.org' })).toEqual([
+      'references[1]: needs either `journal` + `year` or `citation` (`journal` + `year`: a journal article, field by field; or `citation`: any source as free text)',
+    ]);
+    expect(reference({ citation: 'Free text', journal: 'J' })).toEqual([
+      expect.stringMatching(/^references\[1\]: cannot have both `journal` and `citation`/),
+    ]);
+    expect(reference({ journal: 'J' })).toEqual(['references[1]: missing required field `year` (the year of publication, e.g. 2015)']);
+    expect(reference({ ...article, volume: 2 })).toEqual(['references[1].volume: must be text, not a whole number (write it in quotes: "2")']);
+    expect(reference({ ...article, year: '2021' })).toEqual(['references[1].year: must be a whole number, not text']);
+    expect(reference({ ...article, authors: 'Summary B' })).toEqual(['references[1].authors: must be a list, not text']);
+  });
+
   it('keeps the problems of different evidence items apart', () => {
     const problems = explain(
       changed((m) => {
@@ -126,5 +146,36 @@ describe('checkAgainstSchema', () => {
     const map = changed(() => {});
     map.nodes[0].aliases = [map.nodes[0]];
     expect(explain(map)).toEqual(['nodes[0].aliases[0]: contains itself (through a YAML alias)']);
+  });
+});
+
+describe('checkAgainstSchema for imported maps', () => {
+  const imported = (value: unknown) =>
+    checkAgainstSchema(value, { allowUnsourced: true }).map((i) => `${formatFieldPath(i.path)}: ${i.message}${i.hint ? ` (${i.hint})` : ''}`);
+  const recorded = { ref: 'sample-2020', recordedIn: 'DisMech', excerpt: 'x', verdict: 'refutes', origin: 'human-clinical', stance: 'contradicts' };
+
+  it('accepts evidence recorded by another tool and ontology terms in imported maps only', () => {
+    const map = changed((m) => {
+      m.nodes[0].evidence = [recorded];
+      m.nodes[0].terms = [{ id: 'HP:0000155', label: 'Oral ulcer', role: 'phenotype' }];
+    });
+    expect(imported(map)).toEqual([]);
+    expect(explain(map)).toEqual([
+      expect.stringMatching(/^nodes\[0\]\.evidence\[0\]: needs either `quote` or `finding` \+ `level`/),
+      'nodes[0].terms: unknown field `terms` (allowed here: `id`, `label`, `category`, `summary`, `evidence`, `aliases`, `notes`, `position`, `parent`)',
+    ]);
+  });
+
+  it('explains a misfit recorded item in the words of its own rules', () => {
+    const evidence = (item: unknown) => imported(changed((m) => (m.nodes[0].evidence = [item])));
+    expect(evidence({ ...recorded, verdict: 'maybe' })).toEqual([
+      'nodes[0].evidence[0].verdict: must be one of `supports`, `refutes`, `partial`, `no-evidence`, `wrong-statement`',
+    ]);
+    expect(evidence({ ...recorded, snippet: 'y' })).toEqual([
+      expect.stringMatching(/^nodes\[0\]\.evidence\[0\]\.snippet: unknown field `snippet` \(allowed here: `ref`, `recordedIn`, `excerpt`/),
+    ]);
+    expect(imported(changed((m) => (m.nodes[0].terms = [{ id: 'not a term' }])))).toEqual([
+      'nodes[0].terms[0].id: "not a term" is not allowed here (write a compact term id such as "HP:0000155")',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doiUrl, pubmedUrl, safeHttpUrl } from '../../../src/core/model/links.ts';
+import { doiUrl, ontologyName, pubmedUrl, safeHttpUrl, termUrl } from '../../../src/core/model/links.ts';
 
 describe('safeHttpUrl', () => {
   it.each([
@@ -29,4 +29,28 @@ describe('citation links', () => {
     ['javascript:alert(1)', undefined],
     ['10.1097', undefined],
   ])('doiUrl(%s)', (doi, expected) => expect(doiUrl(doi)).toBe(expected));
+});
+
+describe('ontology term links', () => {
+  it.each([
+    ['HP:0000155', 'https://purl.obolibrary.org/obo/HP_0000155', 'Human Phenotype Ontology'],
+    ['GO:0006954', 'https://purl.obolibrary.org/obo/GO_0006954', 'Gene Ontology'],
+    ['CL:0000232', 'https://purl.obolibrary.org/obo/CL_0000232', 'Cell Ontology'],
+    ['MONDO:0013571', 'https://purl.obolibrary.org/obo/MONDO_0013571', 'Mondo Disease Ontology'],
+    ['MAXO:0000004', 'https://purl.obolibrary.org/obo/MAXO_0000004', 'Medical Action Ontology'],
+    ['CHEBI:16240', 'https://purl.obolibrary.org/obo/CHEBI_16240', 'ChEBI'],
+    ['UBERON:0000178', 'https://purl.obolibrary.org/obo/UBERON_0000178', 'Uberon anatomy ontology'],
+    ['NCIT:C38052', 'https://purl.obolibrary.org/obo/NCIT_C38052', 'NCI Thesaurus'],
+    ['hgnc:1516', 'https://www.genenames.org/data/gene-symbol-report/#!/hgnc_id/HGNC:1516', 'HGNC gene nomenclature'],
+    ['NCBITaxon:9606', 'https://purl.obolibrary.org/obo/NCBITaxon_9606', 'NCBI Taxonomy'],
+    // Unknown ontologies and ids that are not compact ids stay text.
+    ['XYZ:123', undefined, undefined],
+    ['HP:javascript:alert(1)', undefined, undefined],
+    ['HP_0000155', undefined, undefined],
+    ['HP:0000155/../x', undefined, undefined],
+    ['hgnc:ABC', undefined, 'HGNC gene nomenclature'],
+  ])('%s → %s', (id, url, name) => {
+    expect(termUrl(id)).toBe(url);
+    expect(ontologyName(id)).toBe(name);
+  });
 });

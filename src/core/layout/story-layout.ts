@@ -1,0 +1,312 @@
+/**
+ * The story layout: the map's bands as columns, left to right (what drives the disease → the
+ * disease → what goes with it → how it is found → how it is treated), each concept or group in
+ * its band's column, ordered within the column so that relations cross as little as they can
+ * (barycentre sweeps, as layered layouts order their layers), and aligned with what they relate
+ * to. A group is one box: its header and its members listed inside. Columns too tall for a slide
+ * are split in two or more, in order, so the drawing keeps a slide's proportions.
+ *
+ * Deterministic and DOM-free: the same map gives the same picture, in the build, a worker or a
+ * test. Boxes come from `geometry.ts`, the sizes every renderer draws.
+ */
+import type { Point } from '../model/types.ts';
+import { conceptExtent, GEOMETRY, memberExtent, type Extent } from './geometry.ts';
+
+export interface StoryNode {
+  id: string;
+  /** Rank of the node's band, 0 = leftmost. */
+  band: number;
+  label: string;
+  /** Marker radius of the concept on its own. */
+  r: number;
+  /** The group it is listed in, if any (a concept of the map that groups others). */
+  parent?: string;
+}
+
+export interface StoryLink {
+  source: string;
+  target: string;
+}
+
+export interface StoryOptions {
+  /** Width over height the drawing aims for (a slide's, 16:9, by default). */
+  aspect?: number;
+  /** Sweeps of barycentre ordering. */
+  sweeps?: number;
+}
+
+/** Room kept around every block (a concept with its label, or a group's box). */
+const BLOCK_MARGIN = 10;
+/** Between the columns of two bands, and between the columns one band is split into. */
+const BAND_GAP = 64;
+const SPLIT_GAP = 28;
+/** Between two blocks in a column. */
+const STACK_GAP = 14;
+
+interface Block {
+  /** The concept on its own, or the group. */
+  id: string;
+  band: number;
+  width: number;
+  height: number;
+  /** Offsets of the members' markers from the block's top left (groups only). */
+  members: { id: string; at: Point }[];
+  /** Where the block's own concept sits, from its top left. */
+  anchor: Point;
+  /** Its place in the layer, and where it ends up. */
+  order: number;
+  x: number;
+  y: number;
+}
+
+function blockOfConcept(node: StoryNode): Block {
+  const e: Extent = conceptExtent(node.label, node.r);
+  const width = e.left + e.right + 2 * BLOCK_MARGIN;
+  const height = e.top + e.bottom + 2 * BLOCK_MARGIN;
+  return { id: node.id, band: node.band, width, height, members: [], anchor: { x: BLOCK_MARGIN + e.left, y: BLOCK_MARGIN + e.top }, order: 0, x: 0, y: 0 };
+}
+
+function blockOfGroup(group: StoryNode, members: readonly StoryNode[]): Block {
+  const { padding, header, r } = GEOMETRY.group;
+  const inner = { x: BLOCK_MARGIN + padding, y: BLOCK_MARGIN + padding + header };
+  let y = inner.y;
+  let right = 0;
+  const placed: { id: string; at: Point }[] = [];
+  for (const member of members) {
+    const e = memberExtent(member.label);
+    placed.push({ id: member.id, at: { x: inner.x + e.left, y: y + e.top } });
+    y += e.top + e.bottom;
+    right = Math.max(right, e.left + e.right);
+  }
+  const headerWidth = r + GEOMETRY.member.labelOffset + 2 + conceptExtent(group.label, 0).right * 2 * 1.06;
+  const width = Math.max(right, headerWidth) + 2 * padding + 2 * BLOCK_MARGIN;
+  const height = y + padding + BLOCK_MARGIN;
+  return { id: group.id, band: group.band, width, height, members: placed, anchor: { x: BLOCK_MARGIN + padding + r, y: BLOCK_MARGIN + padding / 2 + header / 2 }, order: 0, x: 0, y: 0 };
+}
+
+/** Where every concept goes: a concept's marker centre; a group's, its header marker. */
+export function storyLayout(nodes: readonly StoryNode[], links: readonly StoryLink[], options: StoryOptions = {}): Map<string, Point> {
+  const byId = new Map<string, StoryNode>();
+  for (const node of nodes) if (!byId.has(node.id)) byId.set(node.id, node);
+  // A member belongs to its outermost group: nested groups are listed in the box of the outer one.
+  const groupOf = (id: string): string | undefined => {
+    let group: string | undefined;
+    const seen = new Set<string>();
+    for (let p = byId.get(id)?.parent; p !== undefined && byId.has(p) && !seen.has(p); p = byId.get(p)?.parent) {
+      seen.add(p);
+      group = p;
+    }
+    return group;
+  };
+  const membersOf = new Map<string, StoryNode[]>();
+  for (const node of byId.values()) {
+    const group = groupOf(node.id);
+    if (group !== undefined && group !== node.id) membersOf.set(group, [...(membersOf.get(group) ?? []), node]);
+  }
+  const blocks: Block[] = [];
+  const blockOf = new Map<string, Block>();
+  for (const node of byId.values()) {
+    const group = groupOf(node.id);
+    if (group !== undefined && group !== node.id) continue;
+    const members = membersOf.get(node.id);
+    const block = members ? blockOfGroup(node, members) : blockOfConcept(node);
+    blocks.push(block);
+    blockOf.set(node.id, block);
+    for (const m of members ?? []) blockOf.set(m.id, block);
+  }
+
+  // Relations between blocks (a member's relations are its group's, for placing the group).
+  const neighbours = new Map<Block, Block[]>(blocks.map((b) => [b, []]));
+  const edges: [Block, Block][] = [];
+  for (const link of links) {
+    const a = blockOf.get(link.source);
+    const b = blockOf.get(link.target);
+    if (!a || !b || a === b) continue;
+    edges.push([a, b]);
+    neighbours.get(a)!.push(b);
+    neighbours.get(b)!.push(a);
+  }
+
+  const bandIds = [...new Set(blocks.map((b) => b.band))].sort((x, y) => x - y);
+  const layers = bandIds.map((band) => blocks.filter((b) => b.band === band));
+  orderLayers(layers, neighbours, edges, options.sweeps ?? 24);
+  place(layers, neighbours, options.aspect ?? 16 / 9);
+
+  const positions = new Map<string, Point>();
+  for (const block of blocks) {
+    positions.set(block.id, { x: block.x + block.anchor.x, y: block.y + block.anchor.y });
+    for (const member of block.members) positions.set(member.id, { x: block.x + member.at.x, y: block.y + member.at.y });
+  }
+  return positions;
+}
+
+/** Where a block sits in its layer, 0…1, for barycentres across layers of different sizes. */
+const rankIn = (block: Block, size: number) => (size === 1 ? 0.5 : block.order / (size - 1));
+
+/**
+ * Orders each layer by the barycentre of its blocks' neighbours (in every other layer, nearer
+ * layers weighing more), sweeping left to right and back, and keeps the order with fewest
+ * crossings between straight relations.
+ */
+function orderLayers(layers: Block[][], neighbours: Map<Block, Block[]>, edges: readonly [Block, Block][], sweeps: number): void {
+  layers.forEach((layer) => layer.forEach((b, i) => (b.order = i)));
+  const layerIndex = new Map<Block, number>();
+  layers.forEach((layer, i) => layer.forEach((b) => layerIndex.set(b, i)));
+  const ranks = () => new Map([...layerIndex.keys()].map((b) => [b, rankIn(b, layers[layerIndex.get(b)!]!.length)] as const));
+  let best = layers.map((l) => [...l]);
+  let bestCrossings = crossings(layers, edges, layerIndex);
+  for (let sweep = 0; sweep < sweeps; sweep++) {
+    const forward = sweep % 2 === 0;
+    for (let step = 0; step < layers.length; step++) {
+      const li = forward ? step : layers.length - 1 - step;
+      const rank = ranks();
+      const layer = layers[li]!;
+      const score = new Map<Block, number>();
+      for (const block of layer) {
+        let sum = 0;
+        let weight = 0;
+        for (const other of neighbours.get(block)!) {
+          const distance = Math.abs(layerIndex.get(other)! - li);
+          // Within the layer a neighbour pulls toward it too, more weakly.
+          const w = distance === 0 ? 0.5 : 1 / distance;
+          sum += rank.get(other)! * w;
+          weight += w;
+        }
+        score.set(block, weight > 0 ? sum / weight : rank.get(block)!);
+      }
+      layer.sort((a, b) => score.get(a)! - score.get(b)! || a.order - b.order);
+      layer.forEach((b, i) => (b.order = i));
+    }
+    const count = crossings(layers, edges, layerIndex);
+    if (count < bestCrossings) {
+      bestCrossings = count;
+      best = layers.map((l) => [...l]);
+    }
+  }
+  best.forEach((layer, li) => {
+    layers[li] = layer;
+    layer.forEach((b, i) => (b.order = i));
+  });
+}
+
+/** Crossings of straight relations drawn between layer ranks (an estimate the ordering minimises). */
+function crossings(layers: readonly Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>): number {
+  const point = (b: Block) => ({ x: layerIndex.get(b)!, y: rankIn(b, layers[layerIndex.get(b)!]!.length) });
+  const segments = edges.map(([a, b]) => [point(a), point(b), a, b] as const);
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const [p1, p2, a1, b1] = segments[i]!;
+    for (let j = i + 1; j < segments.length; j++) {
+      const [q1, q2, a2, b2] = segments[j]!;
+      if (a1 === a2 || a1 === b2 || b1 === a2 || b1 === b2) continue;
+      if (segmentsCross(p1, p2, q1, q2)) count++;
+    }
+  }
+  return count;
+}
+
+function segmentsCross(p1: Point, p2: Point, q1: Point, q2: Point): boolean {
+  const d = (a: Point, b: Point, c: Point) => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+  const d1 = d(q1, q2, p1);
+  const d2 = d(q1, q2, p2);
+  const d3 = d(p1, p2, q1);
+  const d4 = d(p1, p2, q2);
+  return d1 * d2 < 0 && d3 * d4 < 0;
+}
+
+/**
+ * Columns, left to right, each as wide as its widest block; a layer too tall for the aspect is
+ * split, in order, into columns of its own band. Blocks are stacked in order, then drawn toward
+ * the height of what they relate to, never past their neighbours in the column.
+ */
+function place(layers: readonly Block[][], neighbours: Map<Block, Block[]>, aspect: number): void {
+  const columnsFor = (limit: number) =>
+    layers.map((layer) => {
+      const columns: Block[][] = [[]];
+      let height = 0;
+      for (const block of layer) {
+        const column = columns[columns.length - 1]!;
+        if (column.length > 0 && height + block.height > limit) {
+          columns.push([block]);
+          height = block.height + STACK_GAP;
+        } else {
+          column.push(block);
+          height += block.height + STACK_GAP;
+        }
+      }
+      return columns;
+    });
+  const measure = (split: Block[][][]) => {
+    const columns = split.flat();
+    const width = split.reduce((sum, band) => sum + band.reduce((w, c) => w + Math.max(...c.map((b) => b.width)), 0) + (band.length - 1) * SPLIT_GAP, 0) + (split.length - 1) * BAND_GAP;
+    const height = Math.max(...columns.map((c) => c.reduce((h, b) => h + b.height, 0) + (c.length - 1) * STACK_GAP));
+    return { width, height };
+  };
+  // The column height that brings the drawing closest to the aspect, among the heights that split differently.
+  const tallest = Math.max(...layers.flat().map((b) => b.height));
+  const stacked = Math.max(...layers.map((l) => l.reduce((h, b) => h + b.height + STACK_GAP, 0)));
+  let best = columnsFor(stacked);
+  let bestScore = Infinity;
+  for (let limit = stacked; limit >= tallest; limit -= 8) {
+    const split = columnsFor(limit);
+    const { width, height } = measure(split);
+    const score = Math.abs(Math.log(width / height / aspect));
+    if (score < bestScore - 1e-9) {
+      bestScore = score;
+      best = split;
+    }
+  }
+
+  let x = 0;
+  const columns: Block[][] = [];
+  best.forEach((band, bi) => {
+    band.forEach((column, ci) => {
+      const width = Math.max(...column.map((b) => b.width));
+      for (const block of column) block.x = x + (width - block.width) / 2;
+      columns.push(column);
+      x += width + (ci < band.length - 1 ? SPLIT_GAP : 0);
+    });
+    if (bi < best.length - 1) x += BAND_GAP;
+  });
+  const { height } = measure(best);
+  // Stacked and centred; then drawn toward their neighbours' height a few times, keeping order and gaps.
+  for (const column of columns) {
+    const total = column.reduce((h, b) => h + b.height, 0) + (column.length - 1) * STACK_GAP;
+    let y = (height - total) / 2;
+    for (const block of column) {
+      block.y = y;
+      y += block.height + STACK_GAP;
+    }
+  }
+  const centre = (b: Block) => b.y + b.height / 2;
+  for (let round = 0; round < 12; round++) {
+    for (const column of columns) {
+      const wanted = column.map((b) => {
+        const others = neighbours.get(b)!.filter((o) => !column.includes(o));
+        return others.length === 0 ? centre(b) : others.reduce((s, o) => s + centre(o), 0) / others.length;
+      });
+      // Half way toward where the neighbours are, then the column is made whole again.
+      column.forEach((b, i) => (b.y += (wanted[i]! - centre(b)) * 0.5));
+      settleColumn(column, 0, height);
+    }
+  }
+}
+
+/** Pushes a column's blocks apart in order (no overlap, `STACK_GAP` between), within 0…height. */
+function settleColumn(column: Block[], top: number, bottom: number): void {
+  for (let i = 1; i < column.length; i++) {
+    const above = column[i - 1]!;
+    const block = column[i]!;
+    block.y = Math.max(block.y, above.y + above.height + STACK_GAP);
+  }
+  const last = column[column.length - 1]!;
+  let overflow = last.y + last.height - bottom;
+  if (overflow > 0) for (const block of column) block.y -= overflow;
+  for (let i = column.length - 2; i >= 0; i--) {
+    const below = column[i + 1]!;
+    const block = column[i]!;
+    block.y = Math.min(block.y, below.y - STACK_GAP - block.height);
+  }
+  overflow = top - column[0]!.y;
+  if (overflow > 0) for (const block of column) block.y += overflow;
+}
