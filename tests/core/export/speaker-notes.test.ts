@@ -23,3 +23,23 @@ describe('speaker notes', () => {
     for (const edge of map.edges) expect(notes).toContain(`${labelOf(edge.source)} — ${edge.relation} → ${labelOf(edge.target)}`);
   });
 });
+
+describe('speaker notes of an imported map', () => {
+  it('say evidence recorded by another tool is theirs, and unchecked by Pathomap', () => {
+    const notes = speakerNotes([{ id: 'r', citation: 'Source R.', pmid: '9' }], {
+      concepts: [
+        {
+          id: 'c',
+          label: 'Imported concept',
+          category: 'x',
+          summary: '',
+          evidence: [{ kind: 'recorded', ref: 'r', recordedIn: 'DisMech', excerpt: 'A snippet.', checkedAgainst: 'the cited abstract', verdict: 'supports' }],
+        },
+      ],
+      relations: [],
+      labelOf: (id) => id,
+    });
+    expect(notes).toContain('• Quote (checked by DisMech against the cited abstract): “A snippet.” DisMech’s verdict:');
+    expect(notes).toContain('— Source R. PMID 9.');
+  });
+});
