@@ -51,6 +51,15 @@ export function shapePath(shape: NodeShape, r: number): string {
   return `M${outline.map((p) => `${round(p.x * r)},${round(p.y * r)}`).join('L')}Z`;
 }
 
+/**
+ * The outline of `shape` centred on 0,0 with nominal radius `r`: 'circle', or the polygon's
+ * corners (for exports that draw shapes of their own, e.g. slide shapes).
+ */
+export function shapeOutline(shape: NodeShape, r: number): 'circle' | Point[] {
+  const outline = UNIT_OUTLINES[shape];
+  return outline === 'circle' ? 'circle' : outline.map((p) => ({ x: p.x * r, y: p.y * r }));
+}
+
 /** Adds the outline of `shape` at (x, y) with nominal radius r to a canvas path. */
 export function traceShape(ctx: Pick<CanvasPath, 'moveTo' | 'lineTo' | 'arc' | 'closePath'>, shape: NodeShape, x: number, y: number, r: number): void {
   const outline = UNIT_OUTLINES[shape];

@@ -259,6 +259,28 @@ export class Viewport {
     return this.#content.whole();
   }
 
+  /** The part of the map in sight, map units, leaving out the strips something covers. */
+  visibleBounds(): Bounds | undefined {
+    if (!this.#sized()) return undefined;
+    const { width, height } = this.#size;
+    const { top, right, bottom, left } = this.#insets;
+    const a = this.invert({ x: left, y: top });
+    const b = this.invert({ x: Math.max(left + 1, width - right), y: Math.max(top + 1, height - bottom) });
+    return { minX: a.x, minY: a.y, maxX: b.x, maxY: b.y };
+  }
+
+  /**
+   * What the view frames now, map units, for a picture of it on a slide: the tour step's box or
+   * the whole map's as they were asked for (a slide of another shape frames them the same way),
+   * else — the reader moved the view, or a concept was brought to the middle — the part in sight.
+   */
+  framedBounds(): Bounds | undefined {
+    const asked = this.#framing.asked;
+    if (asked.kind === 'step' && this.interactive) return this.#content.step(asked.ids) ?? this.visibleBounds();
+    if (asked.kind === 'whole' || !this.interactive || asked.kind === 'step') return this.#content.whole() ?? this.visibleBounds();
+    return this.visibleBounds() ?? this.#content.whole();
+  }
+
   /** The renderer's way to measure its box at once (its element's size, read now). */
   measureWith(measure: (() => Size) | undefined): void {
     this.#measure = measure;

@@ -37,6 +37,8 @@ export interface MapDrawingProps {
   interactive?: boolean;
   /** A concept was clicked or opened with the keyboard. */
   onactivate: (id: string) => void;
+  /** Labels never show smaller than this on screen, in pixels (Present mode asks 24); 0: the look's own minimum. */
+  labelMinScreen?: number;
 }
 
 /** Tab order follows the story: band by band, top to bottom. */
@@ -78,6 +80,8 @@ export function exposeForTools(element: Element, layout: LayoutState, viewport: 
   Object.assign(element, {
     pathomapDebug: {
       fit: () => viewport.fitWhole(false),
+      /** Shows the map at this transform (map units → the drawing's pixels), e.g. a slide's. */
+      setTransform: (t: { x: number; y: number; k: number }) => viewport.setTransform(t, true),
       screenPoint: (id: string) => {
         const p = layout.positions.get(id);
         if (!p) return undefined;

@@ -18,7 +18,7 @@ export interface ViewParams {
   from?: string;
   to?: string;
   view?: 'map' | 'text';
-  /** Guided tour and its 0-based step. */
+  /** Guided tour, and its step counted from 1: `step=3` is the caption's "Step 3 of 8". */
   tour?: string;
   step?: number;
 }
@@ -60,8 +60,9 @@ export function parseViewParams(search: string): ViewParams {
   const tour = id(q.get('tour'));
   if (tour) {
     params.tour = tour;
-    const step = Number(q.get('step') ?? '0');
-    params.step = Number.isInteger(step) && step >= 0 && step < 1000 ? step : 0;
+    // Counted from 1, as the caption counts; a link from before (step=0) opens the first step.
+    const step = Number(q.get('step') ?? '1');
+    params.step = Number.isInteger(step) && step >= 1 && step <= 1000 ? step : 1;
   }
   return params;
 }
@@ -93,7 +94,7 @@ export function formatViewParams(params: ViewParams, base: URLSearchParams = new
     ['to', params.to],
     ['view', params.view === 'text' ? 'text' : undefined],
     ['tour', params.tour],
-    ['step', params.tour && params.step ? String(params.step) : undefined],
+    ['step', params.tour ? String(params.step ?? 1) : undefined],
   ];
   for (const [key, value] of entries) {
     q.delete(key);

@@ -9,6 +9,7 @@ import type { PathoMap } from '../../src/core/model/types.ts';
 import { THEME } from '../../src/render/look.ts';
 import { launchChromium, openApp, saveScreenshot } from './harness.ts';
 import { detailsHeading, mapReady, normalise } from './map-helpers.ts';
+import { deckShapes, notesText, zipParts } from './slide-tools.ts';
 
 const MAP_ID = 'test-canvas-3000';
 let browser: Browser;
@@ -55,7 +56,8 @@ async function exported(page: Page, button: string, extension = 'png'): Promise<
   const menu = page.getByRole('button', { name: 'Export', exact: true });
   if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  expect(download.suggestedFilename()).toBe(`${MAP_ID}-view.${extension}`);
+  // Named after the map and the view (the whole map here; a concept's id when one is selected).
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${MAP_ID}(-[\\w.-]+)?\\.${extension}$`));
   return readFile(await download.path());
 }
 
@@ -237,15 +239,13 @@ describe('a 3,000-concept map, exported for slides', () => {
     expect(shifted).toBeGreaterThan(3.3);
 
     // The SVG is vectors, not a picture: drawn by the canvas's own drawing code into SVG
-    // elements, at the canvas's size, and it looks like the screen just as closely.
+    // elements, fitted into the 1920×1080 slide, and it looks like the screen just as closely.
     const svgText = svg.toString('utf8');
-    const box = await canvas.boundingBox();
     expect(svgText).not.toContain('<image');
-    // What the canvas draws beyond the view's edge is clipped to the view.
-    expect(svgText).toMatch(/<g clip-path="url\(#pm-export-view\)">/);
+    // What the canvas draws beyond the view's edge is clipped to the slide's map area.
+    expect(svgText).toMatch(/<g clip-path="url\(#pm-map-area\)">/);
     const size = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(svgText)!;
-    expect(Number(size[1])).toBeCloseTo(box!.width, 1);
-    expect(Number(size[2])).toBeCloseTo(box!.height, 1);
+    expect([Number(size[1]), Number(size[2])]).toEqual([1920, 1080]);
     expect((svgText.match(/<path /g) ?? []).length).toBeGreaterThan(5);
     const sameSvg = await difference(page, dataUrl(svg, 'image/svg+xml'), screenshot);
     console.info(`canvas SVG export: mean |SVG − screen| = ${sameSvg.toFixed(2)}/255 by 16 px blocks, ${Math.round(svg.length / 1024)} kB`);
@@ -275,6 +275,13 @@ describe('a 3,000-concept map, exported for slides', () => {
     const bottomCaptioned = await ink(captioned);
     expect(bottom).toBe(0);
     expect(bottomCaptioned).toBeGreaterThan(0);
+
+    // As a PowerPoint slide: the view's picture in the map's area, the caption as text, the
+    // notes naming what the view holds (as many as notes can carry).
+    const deck = zipParts(await exported(page, 'Export PowerPoint (.pptx)', 'pptx'));
+    expect(Object.keys(deck).filter((name) => /^ppt\/media\/.*\.png$/.test(name))).toHaveLength(1);
+    expect(deckShapes(deck['ppt/slides/slide1.xml']!).find((s) => s.name === 'caption')?.text).toBe('Three thousand generated concepts');
+    expect(notesText(deck['ppt/notesSlides/notesSlide1.xml']!)).toMatch(/\(and \d+ more in this view: see the live map\)/);
     expect(errors).toEqual([]);
   }, 180_000);
 });

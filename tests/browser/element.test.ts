@@ -21,7 +21,7 @@ const HOST_PAGE = `<!doctype html>
   <body>
     <h1>Calcinosis</h1>
     <patho-map id="ulcers" src="maps/calcinosis-ssc.yaml" node="digital-ulcers" theme="dark"></patho-map>
-    <patho-map id="tour" src="maps/calcinosis-ssc.json" tour="story" step="1" height="420"></patho-map>
+    <patho-map id="tour" src="maps/calcinosis-ssc.json" tour="story" step="2" height="420"></patho-map>
     <patho-map id="missing" src="maps/no-such-map.yaml"></patho-map>
   </body>
 </html>`;
@@ -131,7 +131,7 @@ describe('<patho-map> on a host page', () => {
     expect(await element('ulcers').getByText(/^Step \d+ of/).count()).toBe(0);
 
     // The deck sets the step.
-    await tour.evaluate((el) => el.setAttribute('step', '0'));
+    await tour.evaluate((el) => el.setAttribute('step', '1'));
     await expect.poll(() => stepCount(tour)).toBe(`Step 1 of ${steps.length}`);
     await expect.poll(() => tour.getByText(steps[0]!.caption).count()).toBe(1);
   });

@@ -60,7 +60,8 @@ describe('the embed', () => {
 
   it('honours tour= and step=, stepping only while it has focus', async () => {
     const steps = tour().steps;
-    const { page, errors } = await openApp(browser, `?embed&tour=${tour().id}&step=1`);
+    // The address counts steps as the caption does: step=2 is "Step 2 of 8".
+    const { page, errors } = await openApp(browser, `?embed&tour=${tour().id}&step=2`);
     const caption = page.locator('[aria-live="polite"][aria-atomic="true"]');
     await expect.poll(() => caption.textContent()).toContain(steps[1]!.caption);
     await expect.poll(() => caption.textContent()).toContain(`Step 2 of ${steps.length}`);
@@ -90,7 +91,7 @@ describe('an embed loaded before its frame has a size', () => {
   // all), then show them. The map must be framed for the size it is shown at, not the size it loaded at.
   it.each([
     ['the whole map', () => '?embed', () => map.nodes.map((n) => n.id)],
-    ['a tour step', () => `?embed&tour=${tour().id}&step=0`, () => tour().steps[0]!.nodes],
+    ['a tour step', () => `?embed&tour=${tour().id}&step=1`, () => tour().steps[0]!.nodes],
   ])('frames %s once shown', async (_, query, framed) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();

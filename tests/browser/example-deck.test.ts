@@ -71,6 +71,27 @@ async function changeSlide(key: string, to: number) {
   await settled;
 }
 
+/**
+ * With focus on each of the map's controls in turn, PageDown and Space step the tour on and
+ * PageUp and ← step it back, from step `at` (1-based) and back to it.
+ */
+async function stepsFromEveryControl(scope: FrameLocator | Locator, at: number) {
+  const targets = [
+    scope.getByRole('button', { name: 'Next step' }),
+    scope.getByRole('button', { name: 'Previous step' }),
+    scope.getByRole('button', { name: 'Zoom in' }),
+    scope.getByRole('button', { name: 'Fit to screen' }),
+    concept(scope, label(story.steps[at - 1]!.nodes[0]!)),
+  ];
+  for (const target of targets) {
+    await target.focus();
+    for (const [key, n] of [['PageDown', at + 1], [' ', at + 2], ['PageUp', at + 1], ['ArrowLeft', at]] as const) {
+      await page.keyboard.press(key);
+      await expect.poll(() => stepCount(scope), { message: `${JSON.stringify(key)} on ${target}` }).toBe(step(n));
+    }
+  }
+}
+
 /** Moves focus out of the map onto the slide, as a presenter clicking beside the map would. */
 async function clickOnSlide() {
   await current().locator(':scope > h2').click();
@@ -109,6 +130,11 @@ describe('the example reveal.js deck', () => {
     expect(await slideIndex()).toBe(1);
     await saveScreenshot(page, 'deck-2-iframe-stepped');
 
+    // From every kind of control in the map — its tour buttons, zoom buttons, its link out, a
+    // concept — what a clicker sends steps the tour, and the deck stays on its slide.
+    await stepsFromEveryControl(frame, 3);
+    expect(await slideIndex()).toBe(1);
+
     // Back on the slide, the arrows are the deck's again and the map stays where it was.
     await clickOnSlide();
     await expect.poll(() => current().locator('.has-keys').count()).toBe(0);
@@ -137,10 +163,13 @@ describe('the example reveal.js deck', () => {
     await expect.poll(() => stepCount(element)).toBe(step(4));
     expect(await slideIndex()).toBe(2);
 
-    // Keys the map leaves alone (an arrow on its own Next button, Escape) stay out of the deck too.
+    // After a click on its own → button, the clicker's keys step the tour from any of its
+    // controls; Escape (reveal.js's overview) neither ends the guest's tour nor reaches the deck.
     await element.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(() => stepCount(element)).toBe(step(5));
-    for (const key of ['ArrowRight', 'ArrowLeft', 'Escape']) await page.keyboard.press(key);
+    await stepsFromEveryControl(element, 5);
+    await element.getByRole('button', { name: 'Next step' }).focus();
+    await page.keyboard.press('Escape');
     expect(await slideIndex()).toBe(2);
     expect(await page.locator('.reveal.overview').count()).toBe(0);
     expect(await stepCount(element)).toBe(step(5));

@@ -64,6 +64,26 @@ export async function openApp(
   return { page, errors };
 }
 
+/**
+ * Opens the built app as if it were published at `url` (e.g. https://maps.example.org/pathomap/):
+ * every request there is answered by the preview server, so the page's own address is public.
+ */
+export async function openPublished(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+  const site = new URL(url);
+  const folder = site.href.slice(0, site.href.length - site.search.length - site.hash.length).replace(/[^/]*$/, '');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...options });
+  await context.route((address) => address.href.startsWith(folder), async (route) => {
+    const response = await route.fetch({ url: inject('baseURL') + route.request().url().slice(folder.length) });
+    await route.fulfill({ response });
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(`console: ${message.text()}`));
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  await page.goto(url);
+  return { page, errors };
+}
+
 /** Saves a screenshot under test-results/screenshots/ for people to look at. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results/screenshots', { recursive: true });

@@ -10,6 +10,8 @@ export interface DifferenceOptions {
   shift?: number;
   /** The colour under both pictures (their transparent parts). */
   background?: string;
+  /** Compare only this part, in the second picture's pixels (e.g. a slide's map, not its caption). */
+  area?: { x: number; y: number; width: number; height: number };
 }
 
 /**
@@ -18,7 +20,7 @@ export interface DifferenceOptions {
  */
 export function blockDifference(page: Page, first: string, second: string, options: DifferenceOptions = {}): Promise<number> {
   return page.evaluate(
-    async ({ first, second, block, shift, background }) => {
+    async ({ first, second, block, shift, background, area }) => {
       const load = async (src: string) => {
         const image = new Image();
         image.src = src;
@@ -40,11 +42,16 @@ export function blockDifference(page: Page, first: string, second: string, optio
       };
       const pa = pixels((c) => c.drawImage(a, 0, 0, width, height));
       const pb = pixels((c) => c.drawImage(b, shift, 0));
-      const columns = Math.floor(width / block);
-      const rows = Math.floor(height / block);
+      const part = area ?? { x: 0, y: 0, width, height };
+      const x0 = Math.max(0, Math.round(part.x));
+      const y0 = Math.max(0, Math.round(part.y));
+      const columns = Math.floor(Math.min(part.width, width - x0) / block);
+      const rows = Math.floor(Math.min(part.height, height - y0) / block);
       let sum = 0;
-      for (let by = 0; by < rows; by++) {
-        for (let bx = 0; bx < columns; bx++) {
+      for (let row = 0; row < rows; row++) {
+        for (let column = 0; column < columns; column++) {
+          const by = (y0 + row * block) / block;
+          const bx = (x0 + column * block) / block;
           for (let k = 0; k < 3; k++) {
             let da = 0;
             let db = 0;
@@ -60,7 +67,7 @@ export function blockDifference(page: Page, first: string, second: string, optio
       }
       return sum / (columns * rows * 3);
     },
-    { first, second, block: options.block ?? 16, shift: options.shift ?? 0, background: options.background ?? '#ffffff' },
+    { first, second, block: options.block ?? 16, shift: options.shift ?? 0, background: options.background ?? '#ffffff', area: options.area ?? null },
   );
 }
 

@@ -319,3 +319,18 @@ describe('Viewport insets', () => {
     expect(round(v.transform)).toEqual(round(fitTransform(whole, { width: 800, height: 600 })));
   });
 });
+
+describe('Viewport: what a picture of the view frames', () => {
+  it('a step or the whole map as asked, else the part in sight above the caption', () => {
+    const { v } = viewport();
+    v.resize(800, 600);
+    v.fitWhole(false);
+    expect(v.framedBounds()).toEqual(whole);
+    v.showStep(['b'], false);
+    expect(v.framedBounds()).toEqual({ minX: 300, minY: -100, maxX: 500, maxY: 300 });
+    v.setInsets({ bottom: 200 });
+    v.setTransform({ x: -100, y: -50, k: 2 }, true);
+    // The screen's top left and bottom right above the 200 px caption, in map units.
+    expect(v.framedBounds()).toEqual({ minX: 50, minY: 25, maxX: 450, maxY: 225 });
+  });
+});

@@ -18,8 +18,11 @@ describe('parseViewParams', () => {
     ['?node=<img src=x onerror=alert(1)>', {}],
     ['?map=calcinosis-ssc', { map: 'calcinosis-ssc' }],
     ['?tour=story&step=2', { tour: 'story', step: 2 }],
-    ['?tour=story', { tour: 'story', step: 0 }],
-    ['?tour=story&step=-1', { tour: 'story', step: 0 }],
+    // Steps count from 1, as the caption does ("Step 1 of 8"); missing, 0 or nonsense: the first.
+    ['?tour=story', { tour: 'story', step: 1 }],
+    ['?tour=story&step=0', { tour: 'story', step: 1 }],
+    ['?tour=story&step=-1', { tour: 'story', step: 1 }],
+    ['?tour=story&step=two', { tour: 'story', step: 1 }],
     ['?step=2', {}],
   ])('%s', (search, expected) => {
     expect(parseViewParams(search)).toEqual(expected);
@@ -33,6 +36,8 @@ describe('formatViewParams', () => {
     [{ edge: 'a->b' }, '?edge=a-%3Eb'],
     [{ hide: ['z', 'a'] }, '?hide=a%2Cz'],
     [{ from: 'a', to: 'b', view: 'text' }, '?from=a&to=b&view=text'],
+    [{ tour: 'story', step: 1 }, '?tour=story&step=1'],
+    [{ tour: 'story' }, '?tour=story&step=1'],
   ])('%j → %s', (params, expected) => {
     expect(formatViewParams(params)).toBe(expected);
   });

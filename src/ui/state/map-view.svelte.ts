@@ -104,15 +104,20 @@ export class MapViewState {
     return this.graph.shortestChain(this.pathFrom, this.pathTo, { within: this.#categoryVisible });
   });
 
+  #around(id: string): Emphasis {
+    const nodes = new Set([id, ...this.graph.neighbours(id)]);
+    const edges = new Set([...this.graph.outgoing(id), ...this.graph.incoming(id)].map((r) => r.id));
+    return { nodes, edges };
+  }
+
+  /** What the pointer or keyboard focus emphasises, else the view's own emphasis. */
   emphasis: Emphasis | null = $derived.by(() => {
-    const around = (id: string): Emphasis => {
-      const nodes = new Set([id, ...this.graph.neighbours(id)]);
-      const edges = new Set(
-        [...this.graph.outgoing(id), ...this.graph.incoming(id)].map((r) => r.id),
-      );
-      return { nodes, edges };
-    };
-    if (this.hovered && this.graph.has(this.hovered)) return around(this.hovered);
+    if (this.hovered && this.graph.has(this.hovered)) return this.#around(this.hovered);
+    return this.restingEmphasis;
+  });
+
+  /** The emphasis of the view itself, whatever is under the pointer: what an exported picture shows. */
+  restingEmphasis: Emphasis | null = $derived.by(() => {
     const step = this.currentStep;
     if (step) {
       const nodes = new Set(step.nodes.filter((id) => this.graph.has(id)));
@@ -127,7 +132,7 @@ export class MapViewState {
         edges: new Set(this.path.map((s) => s.relation.id)),
       };
     }
-    if (this.selectedNode) return around(this.selectedNode.id);
+    if (this.selectedNode) return this.#around(this.selectedNode.id);
     if (this.selectedEdge) {
       const e = this.selectedEdge;
       return { nodes: new Set([e.source, e.target]), edges: new Set([e.id]) };
@@ -207,7 +212,8 @@ export class MapViewState {
     if (this.view === 'text') p.view = 'text';
     if (this.tour) {
       p.tour = this.tour.id;
-      p.step = this.tourStep;
+      // The address counts steps from 1, as the caption does.
+      p.step = this.tourStep + 1;
     }
     return p;
   }
@@ -221,6 +227,6 @@ export class MapViewState {
     this.focusDepth = p.depth ?? 0;
     this.setPath(p.from ?? null, p.to ?? null);
     this.view = p.view ?? 'map';
-    if (!p.tour || !this.startTour(p.tour, p.step ?? 0)) this.endTour();
+    if (!p.tour || !this.startTour(p.tour, (p.step ?? 1) - 1)) this.endTour();
   }
 }

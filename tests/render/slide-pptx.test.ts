@@ -1,0 +1,97 @@
+// The PowerPoint deck written from slide scenes, read back as what it is: a zip of XML parts.
+// Concepts are native shapes with one text box per label, relations native lines with the
+// evidence dash and the effect's end, the notes hold what they are given, links go where told.
+import { unzipSync, strFromU8 } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { settledPositions } from '../../src/core/layout/host.ts';
+import type { PathoMap } from '../../src/core/model/types.ts';
+import { contentBounds } from '../../src/render/bounds.ts';
+import { deriveSceneState, deriveShown, sceneIndex } from '../../src/render/scene-state.ts';
+import { mapSlides, titleSlide, type SlideScene } from '../../src/render/slide-scene.ts';
+import { writePptx } from '../../src/render/slide-pptx.ts';
+import { loadMapFile } from '../../scripts/lib/load-map-file.ts';
+
+let map: PathoMap;
+let slide: SlideScene;
+
+/** Each part of the deck, by path, as text. */
+async function deckParts(scenes: SlideScene[], format: '16:9' | '4:3' = '16:9', notes = 'Notes: “a quote” — Author. PMID 1.'): Promise<Record<string, string>> {
+  const bytes = await writePptx({ format, title: 'Test deck', slides: scenes.map((scene) => ({ scene, notes })) }, 'uint8array');
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+const decodeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+/** Each shape of a slide part: its name and the text it holds. */
+function shapes(xml: string): { name: string; text: string; xml: string }[] {
+  return [...xml.matchAll(/<p:sp>(.*?)<\/p:sp>/gs)].map((m) => ({
+    name: decodeXml(/<p:cNvPr id="\d+" name="([^"]*)"/.exec(m[1]!)?.[1] ?? ''),
+    text: [...m[1]!.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => decodeXml(t[1]!)).join(' '),
+    xml: m[1]!,
+  }));
+}
+
+beforeAll(async () => {
+  map = (await loadMapFile('graph-data/calcinosis-ssc.yaml')).map!;
+  const positions = settledPositions(map);
+  const index = sceneIndex(map.nodes, map.edges);
+  const shown = deriveShown(index, new Set(map.nodes.map((n) => n.id)), map.edges);
+  const state = deriveSceneState(index, shown, { emphasis: null, selection: null, path: null, hovered: null, hoveredEdge: null, focused: null, pinned: new Set(), relationsOf: () => [] });
+  const bounded = map.nodes.map((n, i) => ({ id: n.id, label: n.label, r: index.radius[i]! }));
+  const frame = contentBounds(bounded, bounded.length, positions)!;
+  slide = mapSlides({ map, index, state, positions, frame }, { theme: 'light', legend: true, title: map.title, link: (id) => `https://maps.example.org/pathomap/?node=${id}` })[0]!;
+}, 30_000);
+
+describe('the PowerPoint deck', () => {
+  it.each([
+    ['16:9', 12192000, 6858000],
+    ['4:3', 9144000, 6858000],
+  ] as const)('has %s slides of PowerPoint’s own size', async (format, cx, cy) => {
+    const parts = await deckParts([titleSlide({ title: 'T' }, { theme: 'light', format })], format);
+    expect(parts['ppt/presentation.xml']).toContain(`<p:sldSz cx="${cx}" cy="${cy}"`);
+  });
+
+  it('draws each concept as a shape and one text box holding its whole label', async () => {
+    const parts = await deckParts([slide]);
+    const all = shapes(parts['ppt/slides/slide1.xml']!);
+    for (const node of map.nodes) {
+      const concept = all.filter((s) => s.name === `concept ${node.id}`);
+      const labels = all.filter((s) => s.name === `label ${node.id}`);
+      expect(concept, node.id).toHaveLength(1);
+      expect(labels, node.id).toHaveLength(1);
+      expect(labels[0]!.text, node.id).toBe(node.label.replace(/\s+/g, ' '));
+      // Filled in its category's colour.
+      const colour = map.categories.find((c) => c.id === node.category)!.color.replace('#', '').toUpperCase();
+      expect(concept[0]!.xml).toContain(`<a:solidFill><a:srgbClr val="${colour}"`);
+    }
+    // Nothing else holds a label's text: "Convert to shape" has one box per label.
+    const labelTexts = new Set(map.nodes.map((n) => n.label.replace(/\s+/g, ' ')));
+    expect(all.filter((s) => labelTexts.has(s.text) && !s.name.startsWith('label ') && !s.name.startsWith('legend'))).toEqual([]);
+  });
+
+  it('draws relations as lines with the evidence dash and the effect’s end', async () => {
+    const xml = (await deckParts([slide]))['ppt/slides/slide1.xml']!;
+    const lines = shapes(xml).filter((s) => s.name.startsWith('relation ') && !s.name.endsWith(' end'));
+    expect(lines).toHaveLength(map.edges.length);
+    const byId = new Map(map.edges.map((e) => [e.id, e]));
+    const promoting = lines.filter((l) => byId.get(l.name.slice('relation '.length))?.effect === 'promotes');
+    expect(promoting.length).toBeGreaterThan(0);
+    for (const l of promoting) expect(l.xml).toContain('<a:tailEnd type="triangle"');
+    const animal = lines.filter((l) => byId.get(l.name.slice('relation '.length))?.level === 'animal-model');
+    expect(animal.length).toBeGreaterThan(0);
+    for (const l of animal) expect(l.xml).toContain('<a:prstDash val="dash"/>');
+    // A T-bar is drawn as a short line across the end of an inhibiting relation.
+    const inhibiting = map.edges.filter((e) => e.effect === 'inhibits');
+    expect(inhibiting.length).toBeGreaterThan(0);
+    for (const e of inhibiting) expect(shapes(xml).filter((s) => s.name === `relation ${e.id} end`).length).toBeGreaterThan(0);
+  });
+
+  it('keeps the speaker notes as given, and links concepts to their deep links only', async () => {
+    const parts = await deckParts([slide], '16:9', 'Calcinosis cutis\n• Quote: “The deposition of calcium” — Valenzuela A. PMID 26352733.');
+    const notes = Object.entries(parts).find(([name]) => /notesSlide1\.xml$/.test(name))![1];
+    expect(decodeXml(notes)).toContain('• Quote: “The deposition of calcium” — Valenzuela A. PMID 26352733.');
+    const rels = parts['ppt/slides/_rels/slide1.xml.rels']!;
+    const targets = [...rels.matchAll(/Target="([^"]*)"[^>]*TargetMode="External"/g)].map((m) => decodeXml(m[1]!));
+    expect(new Set(targets)).toEqual(new Set(map.nodes.map((n) => `https://maps.example.org/pathomap/?node=${n.id}`)));
+  });
+});
