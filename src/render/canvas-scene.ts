@@ -808,13 +808,14 @@ function drawLabels(
     seen.add(i);
     const node = scene.nodes[i]!;
     const faded = state.fadedNodes?.[i] === 1;
-    ctx.globalAlpha = faded ? theme.faded.nodeOpacity : 1;
+    ctx.globalAlpha = 1;
     // In a small map's drawing, members and groups are labelled beside their markers (groups in bold).
     const glyph = frame.drawing?.glyphs[i];
     ctx.font = i === state.selected || glyph?.role === 'group' ? bold : regular;
-    ctx.strokeStyle = theme.colours.labelHalo;
+    // Beside its marker, in its group's box: the halo is the box's fill.
+    ctx.strokeStyle = glyph?.anchor === 'start' ? theme.colours.surface : theme.colours.labelHalo;
     ctx.lineWidth = LOOK.label.halo * (size / LOOK.label.size);
-    ctx.fillStyle = faded ? (theme.faded.label ?? theme.colours.text) : theme.colours.text;
+    ctx.fillStyle = faded ? theme.faded.label : theme.colours.text;
     const [cx, cy] = glyph ? [glyph.marker.x, glyph.marker.y] : point(frame, i);
     const lines = glyph ? glyph.lines : linesOf(node);
     const baselines = glyph ? glyph.baselines : labelBaselines(node.r, lines.length, size).map((b) => b + cy);

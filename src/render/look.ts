@@ -31,12 +31,14 @@ export interface ThemeColours {
  * see-through on screen; on paper and washed-out projectors (print) opaque and pale instead.
  */
 export interface Faded {
+  /** Of a concept's marker and ring; its label stays opaque, in `label`'s colour, so that it stays legible. */
   nodeOpacity: number;
   edgeOpacity: number;
   /** Opaque replacements, or null to keep the item's own colours. */
   markerFill: string | null;
   markerStroke: string | null;
-  label: string | null;
+  /** Muted, yet at least 4.5:1 against the background and a group's box: the audience can still read it. */
+  label: string;
   edge: string | null;
 }
 
@@ -47,7 +49,7 @@ export interface Theme {
   edgeWidth: number;
 }
 
-const SEE_THROUGH: Faded = { nodeOpacity: 0.15, edgeOpacity: 0.12, markerFill: null, markerStroke: null, label: null, edge: null };
+const seeThrough = (label: string): Faded => ({ nodeOpacity: 0.15, edgeOpacity: 0.12, markerFill: null, markerStroke: null, label, edge: null });
 
 export const THEME: Record<ThemeName, Theme> = {
   light: {
@@ -67,7 +69,7 @@ export const THEME: Record<ThemeName, Theme> = {
       quoteRule: '#0b5cad',
       findingRule: '#8a5a00',
     },
-    faded: SEE_THROUGH,
+    faded: seeThrough('#6b7280'),
     edgeWidth: 1.5,
   },
   dark: {
@@ -87,7 +89,7 @@ export const THEME: Record<ThemeName, Theme> = {
       quoteRule: '#7cb8ff',
       findingRule: '#e0b35a',
     },
-    faded: SEE_THROUGH,
+    faded: seeThrough('#8b93a1'),
     edgeWidth: 1.5,
   },
   // High contrast for handouts and washed-out projectors: black on white, no transparency.
@@ -108,7 +110,7 @@ export const THEME: Record<ThemeName, Theme> = {
       quoteRule: '#000000',
       findingRule: '#000000',
     },
-    faded: { nodeOpacity: 1, edgeOpacity: 1, markerFill: '#ffffff', markerStroke: '#999999', label: '#888888', edge: '#bbbbbb' },
+    faded: { nodeOpacity: 1, edgeOpacity: 1, markerFill: '#ffffff', markerStroke: '#999999', label: '#707070', edge: '#bbbbbb' },
     edgeWidth: 2,
   },
 };
@@ -241,7 +243,7 @@ export function themeStyle(name: ThemeName): string {
     // Without a replacement the item keeps its own colours (an unset property falls back).
     ...(faded.markerFill ? [`--faded-marker-fill: ${faded.markerFill}`] : []),
     ...(faded.markerStroke ? [`--faded-marker-stroke: ${faded.markerStroke}`] : []),
-    ...(faded.label ? [`--faded-label: ${faded.label}`] : []),
+    `--faded-label: ${faded.label}`,
     ...(faded.edge ? [`--faded-edge: ${faded.edge}`] : []),
     `--edge-width: ${theme.edgeWidth}`,
     `--font-ui: ${LOOK.font}`,

@@ -102,7 +102,7 @@ function drawScene(pptx: Pptx, slide: Slide, { scene, picture }: DeckSlide): voi
       line: { color: hex(group.stroke), width: 1, transparency: transparency(group.opacity) },
       objectName: `group ${group.id}`,
     });
-    addText(slide, group.label, `group label ${group.id}`);
+    if (group.label) addText(slide, group.label, `group label ${group.id}`);
   }
   for (const relation of scene.map?.relations ?? []) {
     addLine(pptx, slide, relation.line, relation.opacity, `relation ${relation.id}`);
@@ -124,8 +124,8 @@ function drawScene(pptx: Pptx, slide: Slide, { scene, picture }: DeckSlide): voi
     }
     // The shape is the link (a linked label would be underlined as links are).
     addMarker(pptx, slide, concept.marker, concept.opacity, `concept ${concept.id}`, link);
-    addText(slide, { ...concept.text, opacity: concept.opacity }, `label ${concept.id}`);
-    if (concept.noSource) addText(slide, { ...concept.noSource, opacity: concept.opacity }, `no source ${concept.id}`);
+    addText(slide, concept.text, `label ${concept.id}`);
+    if (concept.noSource) addText(slide, concept.noSource, `no source ${concept.id}`);
   }
   if (scene.legend) {
     for (const heading of scene.legend.headings) addText(slide, heading, 'legend heading');

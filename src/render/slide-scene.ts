@@ -14,6 +14,7 @@
 import { EVIDENCE_STROKES, evidenceStroke, type EvidenceStroke } from '../core/model/evidence-style.ts';
 import { wrapLabel } from '../core/model/label.ts';
 import type { Category, ConceptNode, NodeShape, Point, Relation, RelationEffect } from '../core/model/types.ts';
+import { drawMap as drawMapGeometry } from './drawn-map.ts';
 import { relationRun } from './edge-geometry.ts';
 import { labelBaselines, labelSize, LOOK, relationLabelSize, THEME, type ThemeName } from './look.ts';
 import {
@@ -164,14 +165,13 @@ export interface SlideRelation {
 }
 
 /**
- * A concept group (`parent`) drawn as a box around its members. None yet: groups are being
- * brought to the live renderers (render/map-geometry.ts, not yet used by the app); once they
- * draw them, the slide takes each box from that same function, here, and the writers draw it.
+ * A concept group (`parent`) drawn as a box around its members, as the map draws it
+ * (`drawMap`); its name is the group's own concept, in the box's header.
  */
 export interface SlideGroup {
   id: string;
   box: Box;
-  label: SlideText;
+  label?: SlideText;
   stroke: string;
   fill: string;
   opacity: number;
@@ -413,7 +413,7 @@ export function mapSlides(input: SlideMapInput | undefined, options: SlideOption
     const k = Math.min(area.width / w, area.height / h);
     scene.picture = { width: w, height: h, box: { x: area.x + (area.width - w * k) / 2, y: area.y + (area.height - h * k) / 2, width: w * k, height: h * k } };
   } else if (input) {
-    scene.map = drawMap(input, area, options, measure);
+    scene.map = slideMap(input, area, options, measure);
   }
   if (options.legend && input) scene.legend = legendOf(input, scene.map, { x: width - legendWidth, y: top, width: legendWidth - m / 2, height: bottom - top }, options.theme, measure);
 
@@ -427,7 +427,7 @@ export function mapSlides(input: SlideMapInput | undefined, options: SlideOption
 /** A mark's badge, map units. */
 const BADGE_RADIUS = 7;
 
-function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure: TextMeasure): SlideMap {
+function slideMap(input: SlideMapInput, area: Box, options: SlideOptions, measure: TextMeasure): SlideMap {
   const { map, index, state, positions, frame } = input;
   const theme = THEME[options.theme];
   const { colours, faded } = theme;
@@ -442,21 +442,28 @@ function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure
   const verbMap = relationLabelSize(k);
   const halo = LOOK.label.halo * k;
 
+  // Drawn as the map draws it: glyphs, group boxes, relations routed at the labels' own size.
+  const shown = new Set(index.nodeIds.filter((id, i) => positions.has(id) && state.visible[i]));
+  const geometry = { nodes: map.nodes, relations: map.edges, radius: (id: string) => index.radius[index.node.get(id)!]!, positions, shown };
+  const routed = drawMapGeometry({ ...geometry, route: true });
+  const drawnMap = labelMap === LOOK.label.size ? routed : drawMapGeometry({ ...geometry, labelSize: labelMap, reuse: { bends: routed.bends, moving: new Set() } });
+
   // Concepts wholly inside the map area, marker and label: a slide cannot cut one in half, and
   // what the frame leaves out is out of the view.
   const inside = (box: Box) =>
     box.x >= area.x - 1 && box.y >= area.y - 1 && box.x + box.width <= area.x + area.width + 1 && box.y + box.height <= area.y + area.height + 1;
   const candidates: number[] = [];
   index.nodeIds.forEach((id, i) => {
-    if (positions.has(id) && state.visible[i]) candidates.push(i);
+    if (drawnMap.glyphs.has(id)) candidates.push(i);
   });
   const concepts: SlideConcept[] = [];
   const drawn = new Set<number>();
   for (const i of candidates) {
     const node = map.nodes[i]!;
+    const glyph = drawnMap.glyphs.get(node.id)!;
     const category = categories.get(node.category);
-    const centre = at(positions.get(node.id)!);
-    const r = index.radius[i]!;
+    const centre = at(glyph.marker);
+    const r = glyph.marker.r;
     const isFaded = state.fadedNodes?.[i] === 1;
     const selected = state.selected === i;
     const marker = markerAt(
@@ -469,23 +476,22 @@ function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure
       node.unsourced ? LOOK.marker.unsourcedDash.map((d) => d * k) : [],
       node.unsourced ? LOOK.marker.unsourcedFill : 1,
     );
-    const lines = wrapLabel(node.label);
-    const baselines = labelBaselines(r, lines.length, labelMap);
     const size = labelMap * k;
-    const labelColour = isFaded && faded.label ? faded.label : colours.text;
+    const labelColour = isFaded ? faded.label : colours.text;
     const link = options.link?.(node.id);
+    const side = glyph.anchor === 'start';
     const text = textFromBaseline(
       {
         role: 'label',
-        lines,
-        style: { size, weight: selected ? 'bold' : 'normal', italic: false },
+        lines: [...glyph.lines],
+        style: { size, weight: selected || glyph.role === 'group' ? 'bold' : 'normal', italic: false },
         lineHeight: LOOK.label.lineHeight * size,
         colour: labelColour,
-        plate: colours.labelHalo,
+        plate: side ? colours.surface : colours.labelHalo,
       },
-      centre.x,
-      centre.y + baselines[0]! * k,
-      'center',
+      at({ x: glyph.labelX, y: 0 }).x,
+      at({ x: 0, y: glyph.baselines[0]! }).y,
+      side ? 'left' : 'center',
       measure,
       halo / 2,
     );
@@ -497,11 +503,11 @@ function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure
             style: { size: LOOK.label.noSourceSize * k, weight: 'normal', italic: true },
             lineHeight: LOOK.label.noSourceSize * k,
             colour: colours.textMuted,
-            plate: colours.labelHalo,
+            plate: side ? colours.surface : colours.labelHalo,
           },
-          centre.x,
+          text.align === 'left' ? text.box.x + halo / 2 : centre.x,
           text.baselines[text.baselines.length - 1]! + LOOK.label.noSourceGap * LOOK.label.noSourceSize * k,
-          'center',
+          text.align,
           measure,
           halo / 2,
         )
@@ -523,11 +529,22 @@ function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure
       ...(link ? { link } : {}),
     });
   }
+  const groups: SlideGroup[] = [];
+  for (const [id, box] of drawnMap.boxes) {
+    const i = index.node.get(id);
+    if (i === undefined || !state.visible[i]) continue;
+    const corner = at({ x: box.minX, y: box.minY });
+    // A box the area's edge cuts is cut there, as the screen's edge cuts it (its members inside stay in it).
+    const cut = intersect({ x: corner.x, y: corner.y, width: (box.maxX - box.minX) * k, height: (box.maxY - box.minY) * k }, area);
+    if (!cut) continue;
+    const isFaded = state.fadedNodes?.[i] === 1;
+    groups.push({ id, box: cut, stroke: colours.border, fill: colours.surface, opacity: isFaded ? faded.nodeOpacity : 1 });
+  }
   const relationsOut: SlideRelation[] = [];
   const labelled = new Set(state.edgeLabels);
   for (const e of state.edges) {
     const ends = index.edges[e]!;
-    if (!drawn.has(ends.s) || !drawn.has(ends.t)) continue;
+    if (!state.visible[ends.s] || !state.visible[ends.t]) continue;
     const relation = relations.get(ends.id);
     const a = positions.get(index.nodeIds[ends.s]!);
     const b = positions.get(index.nodeIds[ends.t]!);
@@ -535,31 +552,39 @@ function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure
     const highlighted = state.highlighted[e] === 1;
     const isFaded = !highlighted && state.fadedEdges?.[e] === 1;
     const look = EFFECT_LOOK[relation.effect];
-    const run = relationRun(a, b, index.radius[ends.s]!, index.radius[ends.t]!, state.bends[e]!);
+    const run = drawnMap.runs.get(relation.id) ?? relationRun(a, b, index.radius[ends.s]!, index.radius[ends.t]!, state.bends[e]!);
     const width = highlighted ? LOOK.edge.highlightWidth : theme.edgeWidth;
     const { ux, uy } = arrival(run);
     const inset = endInset(look.end, width);
     const head = endShape(look.end, run.end, ux, uy, width);
     const colour = isFaded && faded.edge ? faded.edge : look.colour[options.theme];
+    // A relation to a concept off the slide runs to the area's edge, as on screen: the part inside,
+    // its end drawn only when the concept it points at is drawn.
+    const full = { start: at(run.start), control: run.control ? at(run.control) : null, end: at({ x: run.end.x - ux * inset, y: run.end.y - uy * inset }) };
+    const whole = drawn.has(ends.s) && drawn.has(ends.t);
+    const part = whole ? full : curveInside(full, area);
+    if (!part) continue;
+    const withEnd = drawn.has(ends.t) && part.end === full.end;
     const line: SlideLine = {
-      start: at(run.start),
-      end: at({ x: run.end.x - ux * inset, y: run.end.y - uy * inset }),
-      control: run.control ? at(run.control) : null,
-      tip: at(run.end),
+      start: part.start,
+      end: part.end,
+      control: part.control,
+      tip: withEnd ? at(run.end) : part.end,
       colour,
       width: width * k,
       dash: relationDash(relation.level).map((d) => d * k),
       pattern: evidenceStroke(relation.level).stroke,
-      endKind: look.end,
-      head: { fill: head.fill.map((ps) => ps.map(at)), stroke: head.stroke.map((ps) => ps.map(at)), hollow: head.hollow },
+      endKind: withEnd ? look.end : 'none',
+      head: withEnd ? { fill: head.fill.map((ps) => ps.map(at)), stroke: head.stroke.map((ps) => ps.map(at)), hollow: head.hollow } : { fill: [], stroke: [], hollow: false },
       background: colours.bg,
     };
     const mid = at(run.mid);
-    const marks = relationMarks(relation);
+    const midInside = within(mid, area);
+    const marks = midInside ? relationMarks(relation) : [];
     const badges = marks.map((mark, i) =>
       badgeAt(mark, { x: mid.x + (i - (marks.length - 1) / 2) * BADGE_RADIUS * 2.2 * k, y: mid.y }, BADGE_RADIUS * k, colour, colours.bg, measure),
     );
-    const verb = labelled.has(e)
+    const verb = labelled.has(e) && midInside
       ? textFromBaseline(
           {
             role: 'verb',
@@ -591,7 +616,70 @@ function drawMap(input: SlideMapInput, area: Box, options: SlideOptions, measure
   // Emphasised concepts above faded ones, as their labels must stay legible over them.
   concepts.sort((a, b) => Number(b.faded) - Number(a.faded));
   relationsOut.sort((a, b) => Number(b.faded) - Number(a.faded) || Number(a.highlighted) - Number(b.highlighted));
-  return { transform: t, groups: [], relations: relationsOut, concepts };
+  return { transform: t, groups, relations: relationsOut, concepts };
+}
+
+function within(p: Point, box: Box): boolean {
+  return p.x >= box.x && p.x <= box.x + box.width && p.y >= box.y && p.y <= box.y + box.height;
+}
+
+function intersect(a: Box, b: Box): Box | null {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  const right = Math.min(a.x + a.width, b.x + b.width);
+  const bottom = Math.min(a.y + a.height, b.y + b.height);
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : null;
+}
+
+interface Curve {
+  start: Point;
+  control: Point | null;
+  end: Point;
+}
+
+/**
+ * The longest stretch of a straight or quadratic line inside a box, as a line of the same kind
+ * (a piece of a quadratic Bézier is one), or null if none of it is inside. The line's own ends
+ * are kept as the same objects when they are inside, so a caller can tell a cut end from a kept one.
+ */
+export function curveInside(curve: Curve, box: Box): Curve | null {
+  const { start, control, end } = curve;
+  const c = control ?? { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
+  const point = (t: number): Point => {
+    const u = 1 - t;
+    return { x: u * u * start.x + 2 * u * t * c.x + t * t * end.x, y: u * u * start.y + 2 * u * t * c.y + t * t * end.y };
+  };
+  const samples = 96;
+  let best: [number, number] | null = null;
+  let from = -1;
+  for (let i = 0; i <= samples + 1; i++) {
+    const isIn = i <= samples && within(point(i / samples), box);
+    if (isIn && from < 0) from = i;
+    if (!isIn && from >= 0) {
+      if (!best || i - 1 - from > best[1] - best[0]) best = [from, i - 1];
+      from = -1;
+    }
+  }
+  if (!best) return null;
+  // Each cut end found finely, between the last sample out and the first in.
+  const edge = (inT: number, outT: number) => {
+    for (let n = 0; n < 20; n++) {
+      const m = (inT + outT) / 2;
+      if (within(point(m), box)) inT = m;
+      else outT = m;
+    }
+    return inT;
+  };
+  const t0 = best[0] === 0 ? 0 : edge(best[0] / samples, (best[0] - 1) / samples);
+  const t1 = best[1] === samples ? 1 : edge(best[1] / samples, (best[1] + 1) / samples);
+  if (t1 - t0 < 1e-6) return null;
+  const a = t0 === 0 ? start : point(t0);
+  const b = t1 === 1 ? end : point(t1);
+  if (!control) return { start: a, control: null, end: b };
+  // The control point of the piece from t0 to t1: on the tangent at t0, where the tangent at t1 meets it.
+  const lerp = (p: Point, q: Point, t: number): Point => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
+  const at0 = lerp(lerp(start, c, t0), lerp(c, end, t0), t1);
+  return { start: a, control: at0, end: b };
 }
 
 function markerAt(
@@ -818,7 +906,7 @@ export function referencePages(entries: readonly string[], options: PageOptions 
 /** Every text of a slide, in drawing order: texts, legend, then the map's. */
 export function slideTexts(scene: SlideScene): SlideText[] {
   const out = [...(scene.legend ? [...scene.legend.headings, ...scene.legend.items.flatMap((i) => [...(i.badge ? [i.badge.text] : []), i.text])] : [])];
-  for (const g of scene.map?.groups ?? []) out.push(g.label);
+  for (const g of scene.map?.groups ?? []) if (g.label) out.push(g.label);
   for (const r of scene.map?.relations ?? []) out.push(...r.badges.map((b) => b.text), ...(r.verb ? [r.verb] : []));
   for (const c of scene.map?.concepts ?? []) out.push(c.text, ...(c.noSource ? [c.noSource] : []));
   return [...scene.texts, ...out];

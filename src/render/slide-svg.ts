@@ -5,6 +5,7 @@
  * text box per label, and programs that ignore `paint-order` still draw it right. Pure string
  * building: no DOM, so it runs anywhere.
  */
+import { GEOMETRY } from '../core/layout/geometry.ts';
 import { LOOK } from './look.ts';
 import type { SlideBadge, SlideLine, SlideMarker, SlideScene, SlideText } from './slide-scene.ts';
 
@@ -111,12 +112,13 @@ export function slideSvg(scene: SlideScene, options: SlideSvgOptions = {}): stri
   if (scene.map) {
     let map = '';
     for (const g of scene.map.groups) {
-      map += group(`<rect${attrs({ x: g.box.x, y: g.box.y, width: g.box.width, height: g.box.height, rx: 12, fill: g.fill, stroke: g.stroke })}/>${text(g.label)}`, g.opacity);
+      map += group(`<rect${attrs({ x: g.box.x, y: g.box.y, width: g.box.width, height: g.box.height, rx: GEOMETRY.group.corner * scene.map.transform.k, fill: g.fill, stroke: g.stroke })}/>${g.label ? text(g.label) : ''}`, g.opacity);
     }
     for (const r of scene.map.relations) map += group(line(r.line) + r.badges.map(badge).join('') + (r.verb ? text(r.verb) : ''), r.opacity);
     for (const c of scene.map.concepts) {
       const ring = c.ring ? `<circle${attrs({ cx: c.ring.centre.x, cy: c.ring.centre.y, r: c.ring.r, fill: 'none', stroke: c.ring.colour, 'stroke-width': c.ring.width })}/>` : '';
-      map += group(ring + marker(c.marker) + text(c.text) + (c.noSource ? text(c.noSource) : ''), c.opacity, c.link);
+      // The marker fades out of the emphasis; the label keeps its own (muted) colour, opaque.
+      map += group(group(ring + marker(c.marker), c.opacity) + text(c.text) + (c.noSource ? text(c.noSource) : ''), 1, c.link);
     }
     parts.push(`<g${clip}>${map}</g>`);
   }

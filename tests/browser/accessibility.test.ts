@@ -45,9 +45,10 @@ describe('axe-core finds no serious or critical violation', () => {
     ['a guided tour', '?tour=story&step=1', async () => {}],
     ['the embed', '?embed&node=calcinosis-cutis', async () => {}],
     ['the phone layout, a concept selected', '?node=calcinosis-cutis', async () => {}, { width: 390, height: 844 }],
-    ['the open legend', '', async (page) => {
-      const legend = page.locator('.legend summary').first();
-      if ((await legend.count()) > 0 && (await legend.locator('xpath=..').getAttribute('open')) === null) await legend.click();
+    ['the map key, a category hidden from it, relation labels shown', '', async (page) => {
+      const key = page.getByRole('region', { name: 'Map key' });
+      await key.getByRole('checkbox').first().uncheck();
+      await key.getByRole('checkbox', { name: 'Show relation labels' }).check();
     }],
     ['the open Export menu', '', async (page) => page.getByRole('button', { name: 'Export', exact: true }).click()],
     ['the path finder', '?from=local-trauma&to=calcinosis-cutis', async (page) => {

@@ -190,9 +190,9 @@ describe('the explorable map', () => {
     const { page, errors } = await openApp(browser);
     await mapReady(page);
 
-    const legend = page.locator('details', { has: page.locator('summary', { hasText: 'Legend' }) });
-    if (!(await legend.evaluate((d) => (d as HTMLDetailsElement).open))) await legend.locator('summary').click();
-    const checkbox = page.getByRole('checkbox', { name: category.label, exact: true });
+    // The map key is always there, under the map: its category chips filter.
+    const key = page.getByRole('region', { name: 'Map key' });
+    const checkbox = key.getByRole('checkbox', { name: category.label, exact: true });
     await checkbox.uncheck();
 
     await expect.poll(() => nodeButton(page, hidden[0]!.label).count()).toBe(0);
@@ -204,7 +204,6 @@ describe('the explorable map', () => {
     await mapReady(page);
     expect(searchParam(page, 'hide')).toBe(category.id);
     expect((await drawnNodeIds(page)).sort()).toEqual(kept.map((n) => n.id).sort());
-    if (!(await legend.evaluate((d) => (d as HTMLDetailsElement).open))) await legend.locator('summary').click();
     expect(await checkbox.isChecked()).toBe(false);
     expect(errors).toEqual([]);
   });

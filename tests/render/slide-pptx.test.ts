@@ -5,7 +5,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settledPositions } from '../../src/core/layout/host.ts';
 import type { PathoMap } from '../../src/core/model/types.ts';
-import { contentBounds } from '../../src/render/bounds.ts';
+import { drawnBounds } from '../../src/render/bounds.ts';
 import { deriveSceneState, deriveShown, sceneIndex } from '../../src/render/scene-state.ts';
 import { mapSlides, titleSlide, type SlideScene } from '../../src/render/slide-scene.ts';
 import { writePptx } from '../../src/render/slide-pptx.ts';
@@ -37,8 +37,7 @@ beforeAll(async () => {
   const index = sceneIndex(map.nodes, map.edges);
   const shown = deriveShown(index, new Set(map.nodes.map((n) => n.id)), map.edges);
   const state = deriveSceneState(index, shown, { emphasis: null, selection: null, path: null, hovered: null, hoveredEdge: null, focused: null, pinned: new Set(), relationsOf: () => [] });
-  const bounded = map.nodes.map((n, i) => ({ id: n.id, label: n.label, r: index.radius[i]! }));
-  const frame = contentBounds(bounded, bounded.length, positions)!;
+  const frame = drawnBounds(map.nodes, new Set(map.nodes.map((n) => n.id)), (id) => index.radius[index.node.get(id)!]!, positions)!;
   slide = mapSlides({ map, index, state, positions, frame }, { theme: 'light', legend: true, title: map.title, link: (id) => `https://maps.example.org/pathomap/?node=${id}` })[0]!;
 }, 30_000);
 

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settledPositions } from '../../src/core/layout/host.ts';
 import type { PathoMap, Point } from '../../src/core/model/types.ts';
-import { contentBounds, stepBounds } from '../../src/render/bounds.ts';
+import { drawnBounds, stepBounds } from '../../src/render/bounds.ts';
+import { drawMap } from '../../src/render/drawn-map.ts';
 import { LOOK, THEME } from '../../src/render/look.ts';
 import { EFFECT_LOOK, relationDash } from '../../src/render/relation-look.ts';
 import { deriveSceneState, deriveShown, sceneIndex, type SceneIndex, type SceneState } from '../../src/render/scene-state.ts';
@@ -14,6 +15,7 @@ import {
   referencePages,
   SLIDE_FORMATS,
   slideTexts,
+  curveInside,
   type SlideMapInput,
   type SlideScene,
 } from '../../src/render/slide-scene.ts';
@@ -49,9 +51,11 @@ function stateOf(emphasised: readonly string[] | null, selected?: string): Scene
   });
 }
 
+const radiusOf = (id: string) => index.radius[index.node.get(id)!]!;
+
+/** The whole map, framed as the app frames it (labels beside members, groups' boxes). */
 function wholeMap(state = stateOf(null)): SlideMapInput {
-  const shown = map.nodes.map((n, i) => ({ id: n.id, label: n.label, r: index.radius[i]! }));
-  return { map, index, state, positions, frame: contentBounds(shown, shown.length, positions)! };
+  return { map, index, state, positions, frame: drawnBounds(map.nodes, new Set(map.nodes.map((n) => n.id)), radiusOf, positions)! };
 }
 
 const citationsOf = (n: number) => map.references.slice(0, n).map(citationLine);
@@ -69,15 +73,18 @@ describe('a slide of the map', () => {
     }
   });
 
-  it('places each concept where the map puts it, by one transform (the fit into its area)', () => {
+  it('places each concept where the map draws it, by one transform (the fit into its area)', () => {
     const [slide] = mapSlides(wholeMap(), { theme: 'light' });
     const t = slide!.map!.transform;
+    const drawn = drawMap({ nodes: map.nodes, relations: map.edges, radius: radiusOf, positions });
     for (const c of slide!.map!.concepts) {
-      const p = positions.get(c.id)!;
-      expect(c.marker.centre.x).toBeCloseTo(p.x * t.k + t.x, 6);
-      expect(c.marker.centre.y).toBeCloseTo(p.y * t.k + t.y, 6);
-      expect(c.marker.r).toBeCloseTo(index.radius[index.node.get(c.id)!]! * t.k, 6);
+      const marker = drawn.glyphs.get(c.id)!.marker;
+      expect(c.marker.centre.x).toBeCloseTo(marker.x * t.k + t.x, 6);
+      expect(c.marker.centre.y).toBeCloseTo(marker.y * t.k + t.y, 6);
+      expect(c.marker.r).toBeCloseTo(marker.r * t.k, 6);
     }
+    // Groups are the boxes the map draws round their members.
+    expect(slide!.map!.groups.map((g) => g.id).sort()).toEqual([...drawn.boxes.keys()].sort());
   });
 
   it('keeps the map at least 75% of the slide high with a title, caption and citations; too many go to pages of their own', () => {
@@ -113,7 +120,10 @@ describe('a slide of the map', () => {
     const labels = slideTexts(slide!).filter((t) => t.role === 'label');
     expect(labels).toHaveLength(map.nodes.length);
     expect(new Set(labels.map((t) => t.lines.join(' ')))).toEqual(new Set(map.nodes.map((n) => n.label.replace(/\s+/g, ' '))));
-    for (const t of labels) expect(t.plate, 'the halo is a shape behind the text').toBe(THEME.light.colours.labelHalo);
+    // The halo is a shape behind the text: the page's colour, or inside a group's box the box's.
+    const inBox = new Set(slide!.map!.concepts.filter((c) => c.text.align === 'left').map((c) => c.text));
+    expect(inBox.size).toBeGreaterThan(0);
+    for (const t of labels) expect(t.plate, t.lines.join(' ')).toBe(inBox.has(t) ? THEME.light.colours.surface : THEME.light.colours.labelHalo);
   });
 
   it('draws each relation by the shared look: its effect end and colour, its evidence pattern', () => {
@@ -141,10 +151,36 @@ describe('a slide of the map', () => {
     const faded = concepts.filter((c) => c.faded);
     expect(faded.length).toBeGreaterThan(0);
     for (const c of faded) expect(c.opacity).toBe(THEME.light.faded.nodeOpacity);
+    // Faded markers, yet labels an audience can read: opaque, in the muted label colour.
+    for (const c of faded) expect([c.text.opacity, c.text.colour], c.id).toEqual([1, THEME.light.faded.label]);
     // The caption is under the map, never over the step's concepts.
     const caption = slide!.texts.find((t) => t.role === 'caption')!;
     for (const c of concepts.filter((c) => !c.faded)) expect(c.text.box.y + c.text.box.height).toBeLessThanOrEqual(caption.box.y);
     expect(slide!.texts.find((t) => t.role === 'step')!.lines).toEqual(['Step 4 of 8']);
+  });
+
+  it("cuts what the map area's edge cuts, as the screen's edge does: relations run to it, boxes stop at it", () => {
+    // A step framed close: much of the map lies beyond the slide's edges.
+    const step = map.tours[0]!.steps[0]!;
+    const input = { ...wholeMap(stateOf(step.nodes)), frame: stepBounds(step.nodes, positions)! };
+    const [slide] = mapSlides(input, { theme: 'light', caption: step.caption, step: 'Step 1' });
+    const area = slide!.area!;
+    const drawn = new Set(slide!.map!.concepts.map((c) => c.id));
+    const within = (p: Point) => p.x >= area.x - 0.5 && p.x <= area.x + area.width + 0.5 && p.y >= area.y - 0.5 && p.y <= area.y + area.height + 0.5;
+    const cut = slide!.map!.relations.filter((r) => {
+      const edge = map.edges.find((e) => e.id === r.id)!;
+      return !drawn.has(edge.source) || !drawn.has(edge.target);
+    });
+    expect(cut.length, 'relations to concepts off the slide').toBeGreaterThan(0);
+    for (const r of cut) {
+      expect(within(r.line.start) && within(r.line.end), r.id).toBe(true);
+      const target = map.edges.find((e) => e.id === r.id)!.target;
+      if (!drawn.has(target)) expect([r.line.endKind, r.line.head.fill.length, r.line.tip], `${r.id}: no end pointing at nothing`).toEqual(['none', 0, r.line.end]);
+    }
+    for (const g of slide!.map!.groups) {
+      expect(g.box.x >= area.x && g.box.y >= area.y && g.box.x + g.box.width <= area.x + area.width + 0.01 && g.box.y + g.box.height <= area.y + area.height + 0.01, g.id).toBe(true);
+    }
+    expect(slide!.map!.groups.some((g) => !drawn.has(g.id)), 'a box whose name is cut off is still drawn').toBe(true);
   });
 
   it('marks the selected concept: bold label, thicker outline, a ring', () => {
@@ -212,5 +248,42 @@ describe('the slide as SVG', () => {
     }
     // No text drawn as its own halo (a stroked copy).
     expect(doc.querySelectorAll('text[stroke]')).toHaveLength(0);
+  });
+});
+
+describe('the piece of a line inside a box', () => {
+  const box = { x: 0, y: 0, width: 100, height: 100 };
+  const curve = (start: Point, end: Point, control: Point | null = null) => ({ start, end, control });
+  const round = (p: Point) => ({ x: Math.round(p.x * 100) / 100, y: Math.round(p.y * 100) / 100 });
+  it.each([
+    ['wholly inside: itself', curve({ x: 10, y: 10 }, { x: 90, y: 50 }), { start: { x: 10, y: 10 }, end: { x: 90, y: 50 } }],
+    ['straight, leaving by the right', curve({ x: 50, y: 50 }, { x: 150, y: 50 }), { start: { x: 50, y: 50 }, end: { x: 100, y: 50 } }],
+    ['straight, through both sides', curve({ x: -50, y: 20 }, { x: 150, y: 20 }), { start: { x: 0, y: 20 }, end: { x: 100, y: 20 } }],
+  ])('%s', (_, line, expected) => {
+    const part = curveInside(line, box)!;
+    expect({ start: round(part.start), end: round(part.end) }).toEqual(expected);
+  });
+
+  it('is null for a line wholly outside', () => {
+    expect(curveInside(curve({ x: 120, y: 10 }, { x: 200, y: 90 }), box)).toBeNull();
+  });
+
+  it('keeps the kept end as the same point, so a caller can tell it from a cut one', () => {
+    const line = curve({ x: 50, y: 50 }, { x: 150, y: 50 });
+    expect(curveInside(line, box)!.start).toBe(line.start);
+  });
+
+  it('cuts a curve into a piece of the same curve', () => {
+    const line = curve({ x: 20, y: 80 }, { x: 180, y: 80 }, { x: 100, y: 0 });
+    const part = curveInside(line, box)!;
+    expect(round(part.end).x).toBe(100);
+    // Points of the piece lie on the whole curve: its midpoint is the whole curve's point at some t.
+    const on = (c: typeof line, t: number) => ({
+      x: (1 - t) ** 2 * c.start.x + 2 * (1 - t) * t * c.control!.x + t * t * c.end.x,
+      y: (1 - t) ** 2 * c.start.y + 2 * (1 - t) * t * c.control!.y + t * t * c.end.y,
+    });
+    const mid = on(part as typeof line, 0.5);
+    const nearest = Math.min(...Array.from({ length: 1001 }, (_, i) => Math.hypot(on(line, i / 1000).x - mid.x, on(line, i / 1000).y - mid.y)));
+    expect(nearest).toBeLessThan(0.2);
   });
 });
