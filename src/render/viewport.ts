@@ -130,6 +130,8 @@ export interface ViewportContent {
   step(ids: readonly string[]): Bounds | undefined;
   /** Where a concept is now. */
   position(id: string): Point | undefined;
+  /** The box a concept is drawn in, marker and label, map units (its position alone without it). */
+  conceptBox?(id: string): Bounds | undefined;
 }
 
 /** Time, frames and timers: the browser's by default, a test's own when it passes one. */
@@ -156,6 +158,8 @@ export interface ViewportOptions {
   reducedMotion?: () => boolean;
   /** Whether a selection is open (the Details panel beside the map changes its size). */
   selectionOpen?: () => boolean;
+  /** The concept open in Details: kept in sight when the panel opening narrows the view. */
+  selectedConcept?: () => string | undefined;
   /**
    * Where a concept brought to the middle sits, as a share of the view's height: halfway, or on a
    * phone higher up, above the Details sheet over the lower half of the map.
@@ -169,6 +173,9 @@ export interface ViewportOptions {
 
 export type ViewportEvent = 'change' | 'start' | 'end';
 type ChangeListener = (transform: ViewTransform, byUser: boolean) => void;
+
+/** Screen pixels kept between a concept brought into sight and the edge of the view. */
+const KEEP_IN_SIGHT_MARGIN = 24;
 
 export class Viewport {
   readonly #content: ViewportContent;
@@ -314,13 +321,37 @@ export class Viewport {
     this.centreOn(p, animate, this.#options.centreHeight?.() ?? 0.5);
   }
 
-  /** Centre a concept only when it lies outside the view (keyboard focus moved to it). */
+  /** Bring a concept into sight when it is not (keyboard focus moved to it). */
   reveal(id: string): void {
+    this.keepInSight(id);
+  }
+
+  /**
+   * Pan as little as brings a concept, marker and label, wholly into the part of the view in
+   * sight (a margin from its edges), keeping the scale; a concept larger than that is centred.
+   * Nothing moves when it is in sight already.
+   */
+  keepInSight(id: string, animate = true): void {
+    if (!this.#sized() || !this.interactive) return;
     const p = this.#content.position(id);
     if (!p) return;
-    const s = this.apply(p);
-    const { width, height } = this.#size;
-    if (s.x < 0 || s.x > width || s.y < 0 || s.y > height) this.centreOnConcept(id);
+    const box = this.#content.conceptBox?.(id) ?? { minX: p.x, minY: p.y, maxX: p.x, maxY: p.y };
+    const { width, height } = this.#currentSize();
+    const { top, right, bottom, left } = this.#insets;
+    const t = this.#transform;
+    const margin = Math.min(KEEP_IN_SIGHT_MARGIN, (width - left - right) / 4, (height - top - bottom) / 4);
+    const shift = (min: number, max: number, from: number, to: number) => {
+      const lo = from + margin;
+      const hi = to - margin;
+      if (max - min > hi - lo) return (lo + hi) / 2 - (min + max) / 2;
+      if (min < lo) return lo - min;
+      if (max > hi) return hi - max;
+      return 0;
+    };
+    const dx = shift(box.minX * t.k + t.x, box.maxX * t.k + t.x, left, width - right);
+    const dy = shift(box.minY * t.k + t.y, box.maxY * t.k + t.y, top, height - bottom);
+    if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) return;
+    this.#go({ k: t.k, x: t.x + dx, y: t.y + dy }, animate);
   }
 
   /** Zoom about the middle of the view. */
@@ -375,6 +406,9 @@ export class Viewport {
       const t = this.#transform;
       this.centreOn({ x: (previous.width / 2 - t.x) / t.k, y: (previous.height / 2 - t.y) / t.k }, false);
     }
+    // The Details panel opened beside the map: what was clicked stays in sight.
+    const selected = this.#options.selectedConcept?.();
+    if (selected && action.kind !== 'centre') this.keepInSight(selected, false);
   }
 
   /**

@@ -46,19 +46,27 @@ export function createMapViewport(view: MapViewState, layout: LayoutState, optio
       if (i !== undefined && node) yield { id, label: node.label, r: index.radius[i]! };
     }
   };
+  const radius = (id: string) => index.radius[index.node.get(id)!]!;
+  // Drawn as a story (groups as boxes, labels beside members) up to a few hundred concepts.
+  const story = view.map.nodes.length <= STORY_LAYOUT_MAX;
   return new Viewport({
     content: {
-      // Drawn as a story (groups as boxes, labels beside members) up to a few hundred concepts.
-      whole: () =>
-        view.map.nodes.length <= STORY_LAYOUT_MAX
-          ? drawnBounds(view.map.nodes, view.visibleNodes, (id) => index.radius[index.node.get(id)!]!, layout.positions)
-          : contentBounds(shown(), view.visibleNodes.size, layout.positions),
+      whole: () => (story ? drawnBounds(view.map.nodes, view.visibleNodes, radius, layout.positions) : contentBounds(shown(), view.visibleNodes.size, layout.positions)),
       step: (ids) => stepBounds(ids, layout.positions),
       position: (id) => layout.positions.get(id),
+      conceptBox: (id) => {
+        const node = view.graph.node(id);
+        if (!node) return undefined;
+        if (!story) return contentBounds([{ id, label: node.label, r: radius(id) }], 1, layout.positions);
+        // A group is its whole box: its name heads its members.
+        const members = view.map.nodes.filter((n) => n.parent === id && view.visibleNodes.has(n.id)).map((n) => n.id);
+        return drawnBounds(view.map.nodes, new Set([id, ...members]), radius, layout.positions);
+      },
     },
     interactive: options.interactive,
     reducedMotion: options.reducedMotion,
     selectionOpen: () => view.selection !== null,
+    selectedConcept: () => (view.selection?.kind === 'node' ? view.selection.id : undefined),
     centreHeight,
     centred: centredAtOpen(view),
     scaleExtent: options.large ? [0.005, 8] : [0.1, 8],

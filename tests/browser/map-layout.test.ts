@@ -149,6 +149,43 @@ describe('the map picture', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps a clicked concept in sight when Details opens beside it, and fits Focus to the neighbourhood shown', async () => {
+    const { page, errors } = await openApp(browser, '');
+    await settled(page);
+    // The concept drawn furthest right: the panel opening beside the map would cover it.
+    const boxes = () =>
+      page.locator('[data-node-id]').evaluateAll((elements) =>
+        elements.map((e) => ({ id: e.getAttribute('data-node-id')!, label: e.getAttribute('aria-label') ?? '', box: e.getBoundingClientRect().toJSON() as DOMRect })),
+      );
+    const member = (await boxes()).filter((b) => b.box.width > 0 && map.nodes.some((n) => n.id === b.id && !map.nodes.some((m) => m.parent === n.id)));
+    const target = member.reduce((a, b) => (b.box.right > a.box.right ? b : a));
+    await nodeButton(page, target.label).locator('.marker').click();
+    await expect.poll(() => detailsHeading(page)).toBe(target.label);
+    const aside = (await detailsPanel(page).boundingBox())!;
+    expect(target.box.right, 'the panel would have covered it').toBeGreaterThan(aside.x);
+    const inSight = async () => {
+      const frame = (await mapDrawing(page).boundingBox())!;
+      const box = (await boxes()).find((b) => b.id === target.id)!.box;
+      return box.left >= frame.x && box.right <= Math.min(frame.x + frame.width, aside.x) && box.top >= frame.y && box.bottom <= frame.y + frame.height;
+    };
+    await expect.poll(inSight, { message: `${target.label}, marker and label, in sight beside Details` }).toBe(true);
+
+    // Focus on its neighbourhood: the view fits what Focus shows.
+    await detailsPanel(page).getByRole('radio', { name: '1 step' }).click();
+    const shownSpan = async () => {
+      const frame = (await mapDrawing(page).boundingBox())!;
+      const shown = (await boxes()).filter((b) => b.box.width > 0);
+      const inFrame = shown.every((b) => b.box.left >= frame.x - 1 && b.box.right <= frame.x + frame.width + 1 && b.box.top >= frame.y - 1 && b.box.bottom <= frame.y + frame.height + 1);
+      const span = Math.max(Math.max(...shown.map((b) => b.box.right)) - Math.min(...shown.map((b) => b.box.left)), 0);
+      const tall = Math.max(...shown.map((b) => b.box.bottom)) - Math.min(...shown.map((b) => b.box.top));
+      // Fitted: all of it in the frame, and it fills the frame across or down.
+      return inFrame && (span > 0.75 * frame.width || tall > 0.75 * frame.height);
+    };
+    await expect.poll(shownSpan, { message: 'the neighbourhood fitted to the map frame' }).toBe(true);
+    await saveScreenshot(page, 'map-focus-fitted');
+    expect(errors).toEqual([]);
+  });
+
   it('shows Details as a full-width bottom sheet on a phone, below part of the map', async () => {
     const viewport = { width: 390, height: 844 };
     const node = map.nodes[0]!;

@@ -220,7 +220,7 @@ describe('Viewport framing', () => {
     expect(v.apply(positions.get('b')!)).toEqual({ x: 400, y: 300 });
   });
 
-  it('reveals a concept only when it is off screen', () => {
+  it('reveals a concept only when it is off screen, panning no further than brings it in', () => {
     const { v, clock } = viewport();
     v.resize(800, 600);
     v.setTransform({ x: 0, y: 0, k: 1 }, true);
@@ -229,7 +229,49 @@ describe('Viewport framing', () => {
     expect(v.transform).toEqual({ x: 0, y: 0, k: 1 });
     v.reveal('c');
     clock.advance(LOOK.flyMs + 32);
-    expect(round(v.transform)).toEqual({ x: -600, y: -300, k: 1 });
+    // c at (1000, 600) comes to 24 px inside the bottom-right corner.
+    expect(round(v.transform)).toEqual({ x: -224, y: -24, k: 1 });
+  });
+});
+
+describe('Viewport: what Details opens on stays in sight', () => {
+  // A concept's drawn box: its marker at its position, its label running 150 to the right.
+  const box = (id: string) => {
+    const p = positions.get(id)!;
+    return { minX: p.x - 10, minY: p.y - 10, maxX: p.x + 150, maxY: p.y + 10 };
+  };
+  it.each<[string, { x: number; y: number; k: number }, string, Partial<{ left: number; bottom: number }>, { x: number; y: number; k: number }]>([
+    ['in sight: nothing moves', { x: 0, y: 0, k: 1 }, 'b', {}, { x: 0, y: 0, k: 1 }],
+    // b's label ends at 550 + 300 = 850 on screen; it is brought to 800 - 24.
+    ['its label past the right edge: the least pan that brings it in', { x: 300, y: 0, k: 1 }, 'b', {}, { x: 226, y: 0, k: 1 }],
+    ['above the top: brought down to the margin', { x: 0, y: -200, k: 1 }, 'b', {}, { x: 0, y: -166, k: 1 }],
+    // Under a 400 px caption only 200 px of height are in sight: b (at y 200..220) is lifted above it.
+    ['under what covers the view: brought into the part in sight', { x: 0, y: 0, k: 1 }, 'b', { bottom: 400 }, { x: 0, y: -34, k: 1 }],
+    // At scale 4, b's box is 640 px wide, wider than 800 - 200 - 48: it is centred across
+    // the part in sight, and lifted no further than brings it above the bottom margin.
+    ['wider than the part in sight: centred in it, at its scale', { x: 0, y: 0, k: 4 }, 'b', { left: 200 }, { x: -1380, y: -264, k: 4 }],
+  ])('%s', (_, from, id, insets, expected) => {
+    const { v } = viewport({ content: { whole: () => whole, step: () => whole, position: (i) => positions.get(i), conceptBox: box } });
+    v.resize(800, 600);
+    v.setInsets(insets);
+    v.setTransform(from, true);
+    v.keepInSight(id, false);
+    expect(round(v.transform)).toEqual(expected);
+  });
+
+  it('keeps the concept open in Details in sight when the panel narrows the view', () => {
+    let selected: string | undefined;
+    const { v, selection } = viewport({ selectedConcept: () => selected, content: { whole: () => whole, step: () => whole, position: (i) => positions.get(i), conceptBox: box } });
+    v.resize(1200, 600);
+    v.setTransform({ x: 0, y: 0, k: 1 }, true);
+    // c's marker at x 1000 is in sight; a panel of 400 px opening beside the map would hide it.
+    selected = 'c';
+    selection.open = true;
+    v.resize(800, 600);
+    const b = box('c');
+    expect(v.apply({ x: b.maxX, y: b.maxY }).x).toBeLessThanOrEqual(800 - 24 + 0.5);
+    expect(v.apply({ x: b.minX, y: b.minY }).x).toBeGreaterThanOrEqual(0);
+    expect(v.transform.k).toBe(1);
   });
 });
 

@@ -65,9 +65,16 @@ export class MapViewState {
     return new Set(this.map.nodes.filter((n) => !hidden.has(n.category)).map((n) => n.id));
   });
 
-  /** The nodes focus mode centres on: the selected concept, or both ends of a selected relation. */
+  /**
+   * The nodes focus mode centres on: the selected concept, or both ends of a selected relation.
+   * A concept stands with its group, whose relations speak for it, and a group with its members.
+   */
   #focusCentre = $derived.by((): string[] => {
-    if (this.selectedNode) return [this.selectedNode.id];
+    const node = this.selectedNode;
+    if (node) {
+      const members = this.map.nodes.filter((n) => n.parent === node.id).map((n) => n.id);
+      return [node.id, ...(node.parent ? [node.parent] : []), ...members];
+    }
     if (this.selectedEdge) return [this.selectedEdge.source, this.selectedEdge.target];
     return [];
   });
