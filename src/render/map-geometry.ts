@@ -99,7 +99,7 @@ export function groupBoxes(
   const labelOf = new Map(nodes.map((n) => [n.id, n.label]));
   const boxes = new Map<string, GroupBox>();
   for (const [group, list] of members) {
-    const box = groupBox(labelOf.get(group) ?? '', list, labelSize / LABEL_SIZE);
+    const box = groupBox(labelOf.get(group) ?? '', list, labelSize / LABEL_SIZE, positions.get(group));
     if (box) boxes.set(group, box);
   }
   return boxes;

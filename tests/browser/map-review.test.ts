@@ -71,6 +71,41 @@ describe('the map, as reviewed in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it.each<[string, (m: PathoMap) => string]>([
+    ['a concept on its own', (m) => m.nodes.find((n) => n.parent === undefined && !m.nodes.some((o) => o.parent === n.id))!.id],
+    ['a member of a group, out of its box', (m) => m.nodes.find((n) => n.parent !== undefined)!.id],
+    ['a group, with its members', (m) => m.nodes.find((n) => m.nodes.some((o) => o.parent === n.id))!.id],
+  ])('moves nothing but what is dragged (%s), while dragging and once dropped', async (_, pick) => {
+    const id = pick(map);
+    const carried = new Set([id, ...map.nodes.filter((n) => n.parent === id).map((n) => n.id)]);
+    const { page, errors } = await openApp(browser);
+    await mapReady(page);
+    await page.waitForLoadState('networkidle');
+    const before = await markerCentres(page);
+    const start = before[id]!;
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(start.x + 10 * i, start.y + 6 * i);
+      await page.waitForTimeout(16);
+    }
+    const during = await markerCentres(page);
+    await page.mouse.up();
+    await page.waitForTimeout(600);
+    const after = await markerCentres(page);
+    for (const [picture, centres] of [['while dragging', during], ['once dropped', after]] as const) {
+      for (const [other, was] of Object.entries(before)) {
+        const now = centres[other]!;
+        const moved = Math.hypot(now.x - was.x, now.y - was.y);
+        if (carried.has(other)) expect(moved, `${other} ${picture}: carried along`).toBeGreaterThan(100);
+        else expect(moved, `${other} ${picture}`).toBeLessThanOrEqual(2);
+      }
+    }
+    // The others settle round it only when the reader asks.
+    expect(await page.getByRole('button', { name: 'Tidy up' }).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('draws the fitted map at first paint under reduced motion (no frame at scale 1)', async () => {
     const read = (page: Page) => mapDrawing(page).locator(':scope > g').evaluate((g) => getComputedStyle(g).transform);
     const { page: normal } = await openApp(browser);

@@ -105,10 +105,12 @@ export interface GroupBox extends Rect {
 }
 
 /**
- * A group's box around its members as they lie now (a member dragged out takes the box with it),
- * with the header above them. Undefined for a group without placed members.
+ * A group's box around its members as they lie now (a member dragged out stretches the box),
+ * with the header above them: at `anchor` (where the group itself is) when given, so that moving
+ * a member moves nothing else, else above the first member. Undefined for a group without
+ * placed members.
  */
-export function groupBox(label: string, members: readonly { at: Point; label: string }[], scale = 1): GroupBox | undefined {
+export function groupBox(label: string, members: readonly { at: Point; label: string }[], scale = 1, anchor?: Point): GroupBox | undefined {
   if (members.length === 0) return undefined;
   const { padding, header, r } = GEOMETRY.group;
   const height = headerHeight(label);
@@ -124,6 +126,18 @@ export function groupBox(label: string, members: readonly { at: Point; label: st
     maxY = Math.max(maxY, member.at.y + e.bottom);
   }
   const headerWidth = headerExtent(label, scale).left + headerExtent(label, scale).right;
+  if (anchor) {
+    // The header's own room, from where the group is; the box reaches round it and every member.
+    const top = anchor.y - padding / 2 - header / 2;
+    const left = anchor.x - padding - r;
+    return {
+      minX: Math.min(left, minX - padding),
+      minY: Math.min(top, minY - padding),
+      maxX: Math.max(left + 2 * padding + headerWidth, maxX + padding),
+      maxY: Math.max(top + padding + height, maxY + padding),
+      header: anchor,
+    };
+  }
   maxX = Math.max(maxX, minX + headerWidth);
   const box = { minX: minX - padding, minY: minY - height - padding, maxX: maxX + padding, maxY: maxY + padding };
   return { ...box, header: { x: box.minX + padding + r, y: box.minY + padding / 2 + header / 2 } };

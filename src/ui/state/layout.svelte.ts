@@ -17,7 +17,6 @@ import { connectLayout, type ConnectOptions, type LayoutConnection } from '../..
 import type { FromLayoutHost, ToLayoutHost } from '../../core/layout/host.ts';
 import { PROGRESSIVE_LAYOUT, planLayout, type LayoutPlan } from '../../core/layout/plan.ts';
 import { startingPositions } from '../../core/layout/start.ts';
-import { groupBox } from '../../core/layout/geometry.ts';
 import { PositionTable } from '../../core/layout/position-table.ts';
 import type { PathoMap, Point } from '../../core/model/types.ts';
 
@@ -51,7 +50,6 @@ export class LayoutState {
   #dragging: { id: string; from: Point; moves: { id: string; from: Point }[] } | null = null;
   /** Members of each group, and each member's group. */
   readonly #members: ReadonlyMap<string, string[]>;
-  readonly #groupOf: ReadonlyMap<string, string>;
   #destroyed = false;
   #everSettled = false;
   #started = false;
@@ -76,14 +74,11 @@ export class LayoutState {
     this.#options = options;
     const known = new Set(map.nodes.map((n) => n.id));
     const members = new Map<string, string[]>();
-    const groupOf = new Map<string, string>();
     for (const n of map.nodes) {
       if (n.parent === undefined || n.parent === n.id || !known.has(n.parent)) continue;
       members.set(n.parent, [...(members.get(n.parent) ?? []), n.id]);
-      groupOf.set(n.id, n.parent);
     }
     this.#members = members;
-    this.#groupOf = groupOf;
     const pins = options.pins ?? {};
     this.#plan = planLayout(map, pins);
     this.pinned = new Set(map.nodes.filter((n) => pins[n.id]).map((n) => n.id));
@@ -147,14 +142,9 @@ export class LayoutState {
     const dx = x - from.x;
     const dy = y - from.y;
     const next: (readonly [string, number, number])[] = moves.map((m) => [m.id, m.from.x + dx, m.from.y + dy] as const);
-    // A member moved inside or out of its box takes the group's header (where the group is) with it.
-    const group = this.#groupOf.get(id);
-    let table = this.positions.withMany(next);
-    if (group) {
-      const header = this.#headerOf(group, table);
-      if (header) table = table.with(group, header.x, header.y);
-    }
-    this.positions = table;
+    // Only what is dragged moves: a member taken out of its box stretches the box, and the
+    // group's header (where the group is) stays, as does everything else.
+    this.positions = this.positions.withMany(next);
     this.rearranged = true;
   }
 
@@ -194,16 +184,6 @@ export class LayoutState {
     }
     this.rearranged = false;
     this.#send({ type: 'settle', pins, animate: !this.reducedMotion() });
-  }
-
-  /** Where a group's header is, its box drawn round its members as they lie in `table`. */
-  #headerOf(group: string, table: PositionTable): Point | undefined {
-    const labelOf = (id: string) => this.#map.nodes.find((n) => n.id === id)?.label ?? id;
-    const members = (this.#members.get(group) ?? []).flatMap((m) => {
-      const at = table.get(m);
-      return at ? [{ at, label: labelOf(m) }] : [];
-    });
-    return groupBox(labelOf(group), members)?.header;
   }
 
   destroy(): void {

@@ -148,14 +148,14 @@ describe('LayoutState: a presenter’s arrangement stays as they make it', () =>
     expect(everyPosition(layout)).toEqual(placed);
   });
 
-  it('takes a group’s header with a member dragged out of its box', () => {
+  it('moves only a member dragged out of its box: its group and the other members stay where they were', () => {
     const layout = open(group);
-    const head = group.nodes[0]!.id;
+    const before = everyPosition(layout);
     const member = group.nodes[1]!.id;
-    const headerBefore = layout.position(head)!;
     layout.dragMove(member, -600, -600);
-    const headerAfter = layout.position(head)!;
-    expect(headerAfter.x).toBeLessThan(headerBefore.x);
-    expect(headerAfter.y).toBeLessThan(headerBefore.y);
+    layout.dragEnd(member, true);
+    expect(layout.position(member)).toEqual({ x: -600, y: -600 });
+    for (const [other, p] of before) if (other !== member) expect(layout.position(other)).toEqual(p);
+    expect(layout.pinned).toEqual(new Set([member]));
   });
 });
