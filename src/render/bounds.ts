@@ -23,17 +23,19 @@ export interface BoundedConcept {
 
 /**
  * The box around the shown concepts as drawn (`drawMap`'s geometry: labels under or beside their
- * markers, groups' boxes), for maps small enough to label every concept.
+ * markers, groups' boxes), for maps small enough to label every concept; `labelSize`, the size
+ * labels are drawn at (larger when zoomed out).
  */
 export function drawnBounds(
   nodes: readonly { id: string; label: string; parent?: string }[],
   shown: ReadonlySet<string>,
   radius: (id: string) => number,
   positions: ReadonlyMap<string, Point>,
+  labelSize?: number,
 ): Bounds | undefined {
   const list = nodes.filter((n) => shown.has(n.id) && positions.has(n.id));
   const roles = conceptRoles(nodes);
-  const boxes = groupBoxes(list, roles, positions);
+  const boxes = groupBoxes(list, roles, positions, labelSize);
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -45,7 +47,7 @@ export function drawnBounds(
     maxY = Math.max(maxY, r.maxY);
   };
   for (const node of list) {
-    const glyph = glyphOf(roles.get(node.id)!, node.label, boxes.get(node.id)?.header ?? positions.get(node.id)!, radius(node.id));
+    const glyph = glyphOf(roles.get(node.id)!, node.label, boxes.get(node.id)?.header ?? positions.get(node.id)!, radius(node.id), labelSize);
     const { x, y, r } = glyph.marker;
     take({ minX: x - r, minY: y - r, maxX: x + r, maxY: y + r });
     take(glyph.labelBox);

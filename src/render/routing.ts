@@ -80,28 +80,41 @@ function cost(relation: RoutedRelation, bend: number, obstacles: readonly Obstac
   return total;
 }
 
-/** The bend of each relation, in order: its own where nothing is in the way, else the cheapest detour. */
+/**
+ * The bend of each relation, in order: its own where nothing is in the way, else the cheapest
+ * detour. Relations joining the same two concepts take the same detour, so they stay apart.
+ */
 export function routeRelations(relations: readonly RoutedRelation[], obstacles: readonly Obstacle[]): number[] {
-  return relations.map((relation) => {
-    const base = relation.bend;
-    let best = base;
-    let bestCost = cost(relation, base, obstacles);
-    if (bestCost < 1) return base;
-    // A detour no wider than a third of the relation's length (and a little for short ones): a
+  const families = new Map<string, number[]>();
+  relations.forEach((r, i) => {
+    const key = r.source < r.target ? `${r.source}\u0000${r.target}` : `${r.target}\u0000${r.source}`;
+    const family = families.get(key);
+    if (family) family.push(i);
+    else families.set(key, [i]);
+  });
+  // A bend is to the left of the way a relation runs: one running the other way shifts the other way.
+  const side = (i: number) => (relations[i]!.source < relations[i]!.target ? 1 : -1);
+  const bends = relations.map((r) => r.bend);
+  for (const family of families.values()) {
+    const costAt = (shift: number) => family.reduce((sum, i) => sum + cost(relations[i]!, relations[i]!.bend + side(i) * shift, obstacles), 0);
+    let best = 0;
+    let bestCost = costAt(0);
+    if (bestCost < 1) continue;
+    // A detour no wider than 0.3 of the relation's length (and a little for short ones): a
     // wider one wanders off round the drawing, and reads worse than the label it avoids.
-    const chord = Math.hypot(relation.to.at.x - relation.from.at.x, relation.to.at.y - relation.from.at.y);
-    const widest = Math.max(MIN_DETOUR, chord * MAX_DETOUR);
+    const { from, to } = relations[family[0]!]!;
+    const widest = Math.max(MIN_DETOUR, Math.hypot(to.at.x - from.at.x, to.at.y - from.at.y) * MAX_DETOUR);
     for (const step of BENDS.filter((b) => b <= widest)) {
       for (const sign of [1, -1]) {
-        const bend = base + sign * step;
-        const c = cost(relation, bend, obstacles);
+        const c = costAt(sign * step);
         if (c < bestCost - 1e-9) {
-          best = bend;
+          best = sign * step;
           bestCost = c;
         }
       }
       if (bestCost < 1) break;
     }
-    return best;
-  });
+    for (const i of family) bends[i] = relations[i]!.bend + side(i) * best;
+  }
+  return bends;
 }

@@ -126,6 +126,8 @@ export function interpolateZoom(
 export interface ViewportContent {
   /** The box around everything shown (labels included), map units. */
   whole(): Bounds | undefined;
+  /** The same box with labels drawn as they are at scale `k` (zoomed out, they grow and take more room). */
+  wholeAt?(k: number): Bounds | undefined;
   /** The box a tour step of these concepts is shown in. */
   step(ids: readonly string[]): Bounds | undefined;
   /** Where a concept is now. */
@@ -297,7 +299,7 @@ export class Viewport {
 
   /** Fit everything shown into the view. */
   fitWhole(animate = true): void {
-    const bounds = this.#content.whole();
+    const bounds = this.#wholeFitted();
     if (!bounds) return;
     this.#framing.fitted();
     this.#fit(bounds, animate);
@@ -455,19 +457,33 @@ export class Viewport {
 
   /** The whole map's scale, without saying it was framed whole. */
   #fitBounds(animate: boolean): void {
-    const bounds = this.#content.whole();
+    const bounds = this.#wholeFitted();
     if (bounds) this.#fit(bounds, animate);
   }
 
+  /**
+   * The whole map's box as it is drawn once fitted: fitted at the labels' own size first, then
+   * measured with the labels as large as they are drawn at that scale, so none reaches the edge.
+   */
+  #wholeFitted(): Bounds | undefined {
+    const first = this.#content.whole();
+    if (!first || !this.#content.wholeAt || !this.#sized()) return first;
+    return this.#content.wholeAt(this.#fitted(first).k) ?? first;
+  }
+
   #fit(bounds: Bounds, animate: boolean): void {
+    const t = this.#fitted(bounds);
+    this.#go({ ...t, k: this.#clampK(t.k) }, animate && this.interactive);
+  }
+
+  #fitted(bounds: Bounds): ViewTransform {
     const size = this.#currentSize();
     const { top, right, bottom, left } = this.#insets;
     // Fitted into the part of the view nothing covers, unless that leaves too little to fit in.
     const free = { width: size.width - left - right, height: size.height - top - bottom };
     const covered = free.width > size.width / 3 && free.height > size.height / 3;
     const t = fitTransform(bounds, covered ? free : size);
-    const shifted = covered ? { ...t, x: t.x + left, y: t.y + top } : t;
-    this.#go({ ...shifted, k: this.#clampK(shifted.k) }, animate && this.interactive);
+    return covered ? { ...t, x: t.x + left, y: t.y + top } : t;
   }
 
   #set(next: ViewTransform, byUser: boolean): void {

@@ -6,6 +6,7 @@
 import { STORY_LAYOUT_MAX } from '../core/layout/plan.ts';
 import { contentBounds, drawnBounds, stepBounds } from '../render/bounds.ts';
 import { Viewport } from '../render/viewport.ts';
+import { labelSize } from '../render/look.ts';
 import type { LayoutState } from './state/layout.svelte.ts';
 import type { MapViewState } from './state/map-view.svelte.ts';
 
@@ -52,6 +53,7 @@ export function createMapViewport(view: MapViewState, layout: LayoutState, optio
   return new Viewport({
     content: {
       whole: () => (story ? drawnBounds(view.map.nodes, view.visibleNodes, radius, layout.positions) : contentBounds(shown(), view.visibleNodes.size, layout.positions)),
+      ...(story ? { wholeAt: (k: number) => drawnBounds(view.map.nodes, view.visibleNodes, radius, layout.positions, labelSize(k)) } : {}),
       step: (ids) => stepBounds(ids, layout.positions),
       position: (id) => layout.positions.get(id),
       conceptBox: (id) => {

@@ -34,8 +34,8 @@ export const HUGE_LAYOUT = 10_000;
  */
 export const STORY_LAYOUT_MAX = 600;
 
-/** The proportions a story layout aims for: between a laptop's map pane and a 16:9 slide. */
-export const STORY_ASPECT = 1.9;
+/** The proportions a story layout aims for: a laptop's map pane (wider than 16:9 once the toolbar and map key take their rows), a slide's map area under its title. */
+export const STORY_ASPECT = 2.4;
 
 export interface LayoutPlan {
   input: LayoutInput;

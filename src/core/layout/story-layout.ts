@@ -127,6 +127,7 @@ export function storyLayout(nodes: readonly StoryNode[], links: readonly StoryLi
     neighbours.get(b)!.push(a);
   }
 
+  if (blocks.length === 0) return new Map();
   const bandIds = [...new Set(blocks.map((b) => b.band))].sort((x, y) => x - y);
   const layers = bandIds.map((band) => blocks.filter((b) => b.band === band));
   orderLayers(layers, neighbours, edges, options.sweeps ?? 24);
@@ -315,7 +316,6 @@ function place(layers: readonly Block[][], neighbours: Map<Block, Block[]>, aspe
     if (bi < best.length - 1) x += BAND_GAP;
   });
   const { height } = measure(best);
-  if (typeof process !== 'undefined' && process.env.STORY_DEBUG) console.log(best.map((band) => band.map((c) => `${Math.round(Math.max(...c.map((b) => b.width)))}x${Math.round(c.reduce((h, b) => h + b.height + STACK_GAP, 0))}[${c.map((b) => b.id.slice(0, 12)).join(',')}]`).join(' | ')).join('\n'));
   // Stacked and centred; then drawn toward their neighbours' height a few times, keeping order and gaps.
   for (const column of columns) {
     const total = column.reduce((h, b) => h + b.height, 0) + (column.length - 1) * STACK_GAP;
@@ -337,7 +337,6 @@ function place(layers: readonly Block[][], neighbours: Map<Block, Block[]>, aspe
       settleColumn(column, 0, height);
     }
   }
-  if (typeof process !== 'undefined' && process.env.STORY_DEBUG) for (const column of columns) console.log('COL', height, column.map((b) => `${b.id.slice(0, 8)}@${Math.round(b.y)}+${Math.round(b.height)}`).join(' '));
 }
 
 /** Pushes a column's blocks apart in order (no overlap, `STACK_GAP` between), within top…bottom. */
