@@ -35,7 +35,7 @@ export const HUGE_LAYOUT = 10_000;
 export const STORY_LAYOUT_MAX = 600;
 
 /** The proportions a story layout aims for: a laptop's map pane (wider than 16:9 once the toolbar and map key take their rows), a slide's map area under its title. */
-export const STORY_ASPECT = 2.4;
+export const STORY_ASPECT = 2.1;
 
 export interface LayoutPlan {
   input: LayoutInput;
