@@ -191,6 +191,9 @@ export function labelSize(k: number, growth: number = LOOK.label.maxGrowth): num
   return Math.max(size, Math.min(Math.ceil(minScreen / k), Math.floor(size * growth)));
 }
 
+/** The largest a concept label is drawn, zoomed out (map units). */
+export const LARGEST_LABEL = labelSize(0);
+
 /** A relation label's font size in map units at zoom `k` (see `labelSize`). */
 export function relationLabelSize(k: number): number {
   const { size, minScreen } = LOOK.relationLabel;

@@ -126,8 +126,6 @@ export function interpolateZoom(
 export interface ViewportContent {
   /** The box around everything shown (labels included), map units. */
   whole(): Bounds | undefined;
-  /** The same box with labels drawn as they are at scale `k` (zoomed out, they grow and take more room). */
-  wholeAt?(k: number): Bounds | undefined;
   /** The box a tour step of these concepts is shown in. */
   step(ids: readonly string[]): Bounds | undefined;
   /** Where a concept is now. */
@@ -299,7 +297,7 @@ export class Viewport {
 
   /** Fit everything shown into the view. */
   fitWhole(animate = true): void {
-    const bounds = this.#wholeFitted();
+    const bounds = this.#content.whole();
     if (!bounds) return;
     this.#framing.fitted();
     this.#fit(bounds, animate);
@@ -457,18 +455,8 @@ export class Viewport {
 
   /** The whole map's scale, without saying it was framed whole. */
   #fitBounds(animate: boolean): void {
-    const bounds = this.#wholeFitted();
+    const bounds = this.#content.whole();
     if (bounds) this.#fit(bounds, animate);
-  }
-
-  /**
-   * The whole map's box as it is drawn once fitted: fitted at the labels' own size first, then
-   * measured with the labels as large as they are drawn at that scale, so none reaches the edge.
-   */
-  #wholeFitted(): Bounds | undefined {
-    const first = this.#content.whole();
-    if (!first || !this.#content.wholeAt || !this.#sized()) return first;
-    return this.#content.wholeAt(this.#fitted(first).k) ?? first;
   }
 
   #fit(bounds: Bounds, animate: boolean): void {

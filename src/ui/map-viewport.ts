@@ -6,7 +6,7 @@
 import { STORY_LAYOUT_MAX } from '../core/layout/plan.ts';
 import { contentBounds, drawnBounds, stepBounds } from '../render/bounds.ts';
 import { Viewport } from '../render/viewport.ts';
-import { labelSize } from '../render/look.ts';
+import { LARGEST_LABEL } from '../render/look.ts';
 import type { LayoutState } from './state/layout.svelte.ts';
 import type { MapViewState } from './state/map-view.svelte.ts';
 
@@ -52,8 +52,9 @@ export function createMapViewport(view: MapViewState, layout: LayoutState, optio
   const story = view.map.nodes.length <= STORY_LAYOUT_MAX;
   return new Viewport({
     content: {
-      whole: () => (story ? drawnBounds(view.map.nodes, view.visibleNodes, radius, layout.positions) : contentBounds(shown(), view.visibleNodes.size, layout.positions)),
-      ...(story ? { wholeAt: (k: number) => drawnBounds(view.map.nodes, view.visibleNodes, radius, layout.positions, labelSize(k)) } : {}),
+      // Measured with labels at their largest (zoomed out, they grow to stay readable): a fitted
+      // map never reaches the frame's edge, and the picture rendered ahead frames the same box.
+      whole: () => (story ? drawnBounds(view.map.nodes, view.visibleNodes, radius, layout.positions, LARGEST_LABEL) : contentBounds(shown(), view.visibleNodes.size, layout.positions)),
       step: (ids) => stepBounds(ids, layout.positions),
       position: (id) => layout.positions.get(id),
       conceptBox: (id) => {

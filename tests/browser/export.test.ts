@@ -84,7 +84,9 @@ async function parseSvg(page: Page, text: string): Promise<ParsedSvg> {
 function fewestSources(): { node: string; cited: Reference[] } {
   let best: { node: string; cited: Reference[] } | undefined;
   for (const node of map.nodes) {
-    const around = new Set([node.id, ...neighboursOf(map, node.id)]);
+    // What Focus 1 shows: the concept with its group (or a group with its members), and their neighbours.
+    const seeds = [node.id, ...(node.parent ? [node.parent] : []), ...map.nodes.filter((m) => m.parent === node.id).map((m) => m.id)];
+    const around = new Set(seeds.flatMap((id) => [id, ...neighboursOf(map, id)]));
     const items = [...map.nodes.filter((n) => around.has(n.id)), ...map.edges.filter((e) => around.has(e.source) && around.has(e.target))];
     const cited = citedReferences(map.references, items);
     if (cited.length > 0 && (!best || cited.length < best.cited.length)) best = { node: node.id, cited };

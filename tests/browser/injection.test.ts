@@ -177,9 +177,12 @@ describe('a map full of script payloads', () => {
       await expect.poll(() => page.locator(`[data-node-id="${node.id}"]`).getAttribute('aria-label')).toBe(node.label);
     }
 
-    // Every node's Details: summary, notes, evidence, all literal.
+    // Every node's Details: summary, notes, evidence, all literal. Chosen from the keyboard, which
+    // brings each into sight (the view pans to keep the one in Details in sight, so the next may lie
+    // beyond the panel).
     for (const node of map.nodes) {
-      await page.locator(`[data-node-id="${node.id}"]`).click();
+      await page.locator(`[data-node-id="${node.id}"]`).focus();
+      await page.keyboard.press('Enter');
       const details = page.getByRole('complementary', { name: 'Details' });
       await expect.poll(() => details.getByRole('heading', { level: 2 }).first().textContent()).toBe(node.label);
       await expect.poll(() => details.textContent()).toContain(node.summary);

@@ -129,17 +129,6 @@ describe('Viewport framing', () => {
     expect(v.framing.asked).toEqual({ kind: 'whole' });
   });
 
-  it('fits the map as drawn at the scale it is fitted to: labels grown when zoomed out take their room', () => {
-    // Zoomed out (under scale 1), labels are drawn at their largest and take 100 map units more on the right.
-    const grown = (k: number): Bounds => ({ ...whole, maxX: whole.maxX + (k < 1 ? 100 : 0) });
-    const { v } = viewport({ content: { whole: () => whole, wholeAt: grown, step: () => whole, position: (id) => positions.get(id) } });
-    v.resize(1048, 648);
-    const first = fitTransform(whole, { width: 1048, height: 648 });
-    expect(round(v.transform)).toEqual(round(fitTransform(grown(first.k), { width: 1048, height: 648 })));
-    // What the labels need at that scale is inside the view, with the fit's padding.
-    expect(v.apply({ x: grown(v.transform.k).maxX, y: 0 }).x).toBeLessThanOrEqual(1048 - LOOK.fit.padding + 1);
-  });
-
   it('opens on a concept to centre: fitted first, for a scale, then centred', () => {
     const { v } = viewport({ centred: 'b', centreHeight: () => 0.22 });
     v.resize(800, 600);

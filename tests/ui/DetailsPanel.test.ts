@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import DetailsPanel from '../../src/ui/DetailsPanel.svelte';
 import { MapViewState } from '../../src/ui/state/map-view.svelte.ts';
-import { CAVEAT, CONTRADICTING, FINDING, MARKUP_LABEL, QUOTE, UNVERIFIED_QUOTE, mapWithDisputes, smallMap } from '../fixtures/small-map.ts';
+import { CAVEAT, CONTRADICTING, FINDING, MARKUP_LABEL, QUOTE, SOURCE_TEXT, UNVERIFIED_QUOTE, mapWithDisputes, smallMap } from '../fixtures/small-map.ts';
 
 function setup(prepare: (state: MapViewState) => void = () => {}, onclose?: () => void) {
   const state = new MapViewState(smallMap());
   prepare(state);
   const user = userEvent.setup();
-  render(DetailsPanel, { state, ...(onclose ? { onclose } : {}) });
+  render(DetailsPanel, { view: state, ...(onclose ? { onclose } : {}) });
   const panel = screen.getByRole('complementary', { name: 'Details' });
   const heading = () => within(panel).getByRole('heading', { level: 2 });
   return { state, user, panel, heading };
@@ -52,6 +52,20 @@ describe('DetailsPanel for a concept', () => {
       'Tissue hypoxia may promote Calcinosis cutis Animal model Evidence',
       'Bisphosphonates are used to treat Calcinosis cutis Case series Evidence',
     ]);
+  });
+
+  it('names each passage of the same source apart, by its first words', () => {
+    const second = 'Calcinosis cutis is a frequent manifestation';
+    const { panel } = setup((s) => {
+      const node = s.map.nodes.find((n) => n.id === 'calcinosis')!;
+      const start = SOURCE_TEXT.indexOf(second);
+      node.evidence.push({ kind: 'quote', ref: 'cohort2015', quote: second, span: { start, end: start + second.length } });
+      s.selectNode('calcinosis');
+    });
+    const names = within(panel).getAllByRole('region', { name: /^Source text: Author A/ }).map((r) => r.getAttribute('aria-label'));
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    expect(names[1]).toContain('“Calcinosis cutis is a frequent manifestation”');
   });
 
   it('shows a verified quote highlighted inside the stored source text', () => {
@@ -124,21 +138,6 @@ describe('DetailsPanel for a relation', () => {
 });
 
 describe('DetailsPanel controls', () => {
-  it.each<[string, (s: MapViewState) => void, string]>([
-    ['the selection', (s) => s.selectEdge('ssc->hypoxia'), 'Systemic sclerosis causes Tissue hypoxia'],
-    [
-      'the path, when nothing is selected',
-      (s) => s.setPath('ssc', 'hypoxia'),
-      'Path from Systemic sclerosis to Tissue hypoxia',
-    ],
-  ])('focusHeading() moves focus to the heading of %s', (_, prepare, name) => {
-    const state = new MapViewState(smallMap());
-    prepare(state);
-    const { component } = render(DetailsPanel, { state });
-    component.focusHeading();
-    expect(screen.getByRole('heading', { level: 2, name })).toHaveFocus();
-  });
-
   it('closes through onclose when given', async () => {
     const onclose = vi.fn();
     const { state, user, panel } = setup((s) => s.selectNode('ssc'), onclose);
@@ -271,7 +270,7 @@ function setupDisputes(prepare: (state: MapViewState) => void) {
   const state = new MapViewState(mapWithDisputes());
   prepare(state);
   const user = userEvent.setup();
-  render(DetailsPanel, { state });
+  render(DetailsPanel, { view: state });
   const panel = screen.getByRole('complementary', { name: 'Details' });
   return { state, user, panel };
 }

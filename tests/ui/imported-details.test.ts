@@ -79,7 +79,7 @@ describe('DetailsPanel for a DisMech disorder', () => {
   it('shows a phenotype’s frequency, its ontology term, and its evidence as DisMech recorded it', async () => {
     const state = new MapViewState(await dismechMap());
     state.selectNode('phenotype:Oral-ulcer');
-    render(DetailsPanel, { state });
+    render(DetailsPanel, { view: state });
     const panel = screen.getByRole('complementary', { name: 'Details' });
     expect(panel).toHaveTextContent('Frequency: occasional (5–29% of patients).');
     const terms = within(panel).getByRole('region', { name: 'Ontology terms' });
@@ -91,7 +91,7 @@ describe('DetailsPanel for a DisMech disorder', () => {
   it('gives a relation DisMech backs with human clinical evidence no study type, and says so', async () => {
     const state = new MapViewState(await dismechMap());
     state.selectEdge('mechanism:Enzyme-Gene-Variants->disorder');
-    render(DetailsPanel, { state });
+    render(DetailsPanel, { view: state });
     const panel = screen.getByRole('complementary', { name: 'Details' });
     expect(panel).toHaveTextContent('Evidence level: No study type given');
     expect(panel).toHaveTextContent('DisMech’s verdict: Supports the claim');

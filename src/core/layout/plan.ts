@@ -34,8 +34,12 @@ export const HUGE_LAYOUT = 10_000;
  */
 export const STORY_LAYOUT_MAX = 600;
 
-/** The proportions a story layout aims for: a laptop's map pane (wider than 16:9 once the toolbar and map key take their rows), a slide's map area under its title. */
-export const STORY_ASPECT = 2.1;
+/**
+ * The proportions a story layout aims for: between a laptop's map pane and a 16:9 slide. Wider
+ * (2.1) gave larger labels at 1280×720 (10.2 → 11.6 px) but, fitted to a 1920×1080 slide, 14.8 px
+ * labels instead of 16.3, 12 relations through labels instead of 9 and 12 crossings instead of 6.
+ */
+export const STORY_ASPECT = 1.9;
 
 export interface LayoutPlan {
   input: LayoutInput;

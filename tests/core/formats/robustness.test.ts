@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { damage, mutate } from '../../fixtures/damage.ts';
 import { loadAnyMap } from '../../../src/core/formats/index.ts';
 import type { LoadResult } from '../../../src/core/model/types.ts';
 
@@ -34,47 +35,7 @@ function expectLocated(result: LoadResult, text: string): void {
   expect(positions).toEqual([...positions].sort((a, b) => a - b));
 }
 
-/** Text edits of the kind that damage files in practice: lost, doubled and stray characters. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
-  fc.record({ kind: fc.constant('swap-lines' as const), at: fc.nat(), other: fc.nat() }),
-  fc.record({
-    kind: fc.constant('insert' as const),
-    at: fc.nat(),
-    text: fc.oneof(
-      fc.string(),
-      fc.string({ unit: 'binary' }),
-      fc.constantFrom('<', '>', '</', '/>', '&', '&#0;', '&x;', '<!DOCTYPE x>', '<![CDATA[', ']]>', '<!--', '"', "'", '{', '}', '[', ']', ',', ':', '\u0000', '\uD800', '-1', '1e999', 'null'),
-    ),
-  }),
-);
-
-type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
-
-function mutate(text: string, m: Mutation): string {
-  const at = (n: number, size: number) => (size === 0 ? 0 : n % size);
-  switch (m.kind) {
-    case 'delete': {
-      const i = at(m.at, text.length);
-      return text.slice(0, i) + text.slice(i + m.length);
-    }
-    case 'duplicate': {
-      const i = at(m.at, text.length);
-      return text.slice(0, i + m.length) + text.slice(i);
-    }
-    case 'swap-lines': {
-      const lines = text.split('\n');
-      const [i, j] = [at(m.at, lines.length), at(m.other, lines.length)];
-      [lines[i], lines[j]] = [lines[j]!, lines[i]!];
-      return lines.join('\n');
-    }
-    case 'insert': {
-      const i = at(m.at, text.length + 1);
-      return text.slice(0, i) + m.text + text.slice(i);
-    }
-  }
-}
+const mutation = damage(['<', '>', '</', '/>', '&', '&#0;', '&x;', '<!DOCTYPE x>', '<![CDATA[', ']]>', '<!--', '"', "'", '{', '}', '[', ']', ',', ':', '\u0000', '\uD800', '-1', '1e999', 'null']);
 
 describe('loadAnyMap on damaged files (property)', () => {
   it.each(SAMPLES)('%s: never throws, and locates every problem in the file', async (fileName, original) => {

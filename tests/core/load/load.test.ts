@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { damage, mutate } from '../../fixtures/damage.ts';
 import { loadMap, mapIdOf, MAX_FILE_BYTES, type MapSource } from '../../../src/core/load/load.ts';
 import { relationIds } from '../../../src/core/load/resolve.ts';
 import { formatProblem, type LoadResult } from '../../../src/core/model/types.ts';
@@ -272,54 +273,7 @@ describe('the resolved map', () => {
 
 describe('loadMap on damaged input (property)', () => {
   const lines = VALID_TEXT.split('\n');
-  const mutation = fc.oneof(
-    fc.record({ kind: fc.constant('delete-chars' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
-    fc.record({ kind: fc.constant('duplicate-chars' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 20 }) }),
-    fc.record({ kind: fc.constant('swap-chars' as const), at: fc.nat(), other: fc.nat() }),
-    fc.record({ kind: fc.constant('delete-line' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('swap-lines' as const), at: fc.nat(), other: fc.nat() }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('&a ', '*a', ': ', '- ', '"', "'", '[', '{', '#', '\t', '\n  ', '!!binary ', '<<: ', '? ')) }),
-  );
-
-  type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
-
-  function mutate(text: string, m: Mutation): string {
-    const at = (n: number, size: number) => (size === 0 ? 0 : n % size);
-    switch (m.kind) {
-      case 'delete-chars': {
-        const i = at(m.at, text.length);
-        return text.slice(0, i) + text.slice(i + m.length);
-      }
-      case 'duplicate-chars': {
-        const i = at(m.at, text.length);
-        return text.slice(0, i + m.length) + text.slice(i);
-      }
-      case 'swap-chars': {
-        const chars = [...text];
-        const [i, j] = [at(m.at, chars.length), at(m.other, chars.length)];
-        [chars[i], chars[j]] = [chars[j]!, chars[i]!];
-        return chars.join('');
-      }
-      case 'delete-line':
-      case 'duplicate-line':
-      case 'swap-lines': {
-        const ls = text.split('\n');
-        const i = at(m.at, ls.length);
-        if (m.kind === 'delete-line') ls.splice(i, 1);
-        else if (m.kind === 'duplicate-line') ls.splice(i, 0, ls[i]!);
-        else {
-          const j = at(m.other, ls.length);
-          [ls[i], ls[j]] = [ls[j]!, ls[i]!];
-        }
-        return ls.join('\n');
-      }
-      case 'insert': {
-        const i = at(m.at, text.length + 1);
-        return text.slice(0, i) + m.text + text.slice(i);
-      }
-    }
-  }
+  const mutation = damage(['&a ', '*a', ': ', '- ', '"', "'", '[', '{', '#', '\t', '\n  ', '!!binary ', '<<: ', '? ']);
 
   it('never throws, and locates every problem at line ≥ 1, column ≥ 1', async () => {
     expect(lines.length).toBeGreaterThan(10);
