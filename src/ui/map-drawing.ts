@@ -3,12 +3,15 @@
  * them, what they offer back (`MapSurface`), the reading order of concepts, where the arrow keys
  * lead, and the hooks the benchmark and the tests read.
  */
+import { untrack } from 'svelte';
 import type { LayoutState } from './state/layout.svelte.ts';
 import type { MapViewState } from './state/map-view.svelte.ts';
 import { directionOfKey, neighbourInDirection } from '../core/model/navigation.ts';
 import type { ConceptNode, Point } from '../core/model/types.ts';
 import type { ViewPicture } from '../render/canvas-map.ts';
 import type { Viewport } from '../render/viewport.ts';
+import { drawMap, type DrawnMap, type DrawnMapInput } from '../render/drawn-map.ts';
+import { LOOK } from '../render/look.ts';
 
 export type { ViewPicture } from '../render/canvas-map.ts';
 
@@ -93,4 +96,41 @@ export function exposeForTools(element: Element, layout: LayoutState, viewport: 
       settled: () => layout.settled,
     },
   });
+}
+
+const NOTHING_MOVING: ReadonlySet<string> = new Set();
+
+export interface StoryRoute {
+  input: DrawnMapInput;
+  /** At the labels' own size. */
+  drawn: DrawnMap;
+}
+
+/**
+ * A story map as both renderers draw it: relations bent round the labels in their way once per
+ * arrangement (at the labels' own size, as the exports route them); while a concept is dragged
+ * only its own relations are drawn afresh, the rest keep their bends, so a drag costs little per
+ * frame. Call `route` inside a `$derived`; `at` gives the drawing with labels at another size.
+ */
+export function createStoryRouter() {
+  let routed: DrawnMap | undefined;
+  return {
+    route(view: MapViewState, layout: LayoutState): StoryRoute {
+      const input: DrawnMapInput = {
+        nodes: view.map.nodes,
+        relations: view.map.edges,
+        radius: (id: string) => view.index.radius[view.index.node.get(id)!]!,
+        positions: layout.positions,
+        shown: view.visibleNodes,
+      };
+      const moving = layout.dragging ? untrack(() => layout.movingIds) : undefined;
+      if (moving && routed) return { input, drawn: drawMap({ ...input, reuse: { bends: routed.bends, moving } }) };
+      return { input, drawn: (routed = drawMap({ ...input, route: true })) };
+    },
+    /** Labels (and the boxes round them) at `labelSize`, relations as routed. */
+    at(route: StoryRoute, labelSize: number): DrawnMap {
+      if (labelSize === LOOK.label.size) return route.drawn;
+      return drawMap({ ...route.input, labelSize, reuse: { bends: route.drawn.bends, moving: NOTHING_MOVING } });
+    },
+  };
 }

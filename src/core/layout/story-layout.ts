@@ -198,16 +198,20 @@ const TRANSPOSE_EDGES = 300;
 /**
  * What an ordering costs: crossings of straight relations drawn between layer ranks, plus, for
  * relations within one layer, how many blocks lie between their ends (the line would run past
- * them, through their labels).
+ * them, through their labels). With `touching`, only the part of the cost that involves a
+ * relation of those blocks: all that swapping two neighbours in a layer can change.
  */
-function crossings(layers: readonly Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>): number {
+function crossings(layers: readonly Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>, touching?: ReadonlySet<Block>): number {
   const point = (b: Block) => ({ x: layerIndex.get(b)!, y: rankIn(b, layers[layerIndex.get(b)!]!.length) });
   const segments = edges.map(([a, b]) => [point(a), point(b), a, b] as const);
+  const counted = (i: number) => !touching || touching.has(segments[i]![2]) || touching.has(segments[i]![3]);
   let count = 0;
   for (let i = 0; i < segments.length; i++) {
+    const own = counted(i);
     const [p1, p2, a1, b1] = segments[i]!;
-    if (p1.x === p2.x) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
+    if (own && p1.x === p2.x) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
     for (let j = i + 1; j < segments.length; j++) {
+      if (!own && !counted(j)) continue;
       const [q1, q2, a2, b2] = segments[j]!;
       if (a1 === a2 || a1 === b2 || b1 === a2 || b1 === b2) continue;
       if (segmentsCross(p1, p2, q1, q2)) count++;
@@ -224,20 +228,23 @@ const SPAN_COST = 2;
  * layouts), after the barycentre sweeps have done the coarse work.
  */
 function transpose(layers: Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>): void {
-  let cost = crossings(layers, edges, layerIndex);
+  // Only the relations of the two blocks swapped change their cost: counted alone, before and after.
+  const related = new Set(edges.flat());
   for (let round = 0; round < 8; round++) {
     let improved = false;
     for (const layer of layers) {
       for (let i = 0; i + 1 < layer.length; i++) {
         const a = layer[i]!;
         const b = layer[i + 1]!;
+        if (!related.has(a) && !related.has(b)) continue;
+        const pair = new Set([a, b]);
+        const before = crossings(layers, edges, layerIndex, pair);
         layer[i] = b;
         layer[i + 1] = a;
         a.order = i + 1;
         b.order = i;
-        const next = crossings(layers, edges, layerIndex);
-        if (next < cost) {
-          cost = next;
+        const next = crossings(layers, edges, layerIndex, pair);
+        if (next < before) {
           improved = true;
         } else {
           layer[i] = a;
