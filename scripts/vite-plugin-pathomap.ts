@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { settledPositions } from '../src/core/layout/host.ts';
-import { isMapId } from '../src/core/load/load.ts';
+import { isMapId } from '../src/core/model/map-id.ts';
 import { parseLayout, serializeLayout } from '../src/core/layout/saved-layout.ts';
 import { formatProblem, type LoadResult } from '../src/core/model/types.ts';
 import { layoutPathFor, listMapFiles, loadMapWithLayout } from './lib/maps-folder.ts';

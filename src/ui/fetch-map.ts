@@ -1,4 +1,4 @@
-import { isMapId } from '../core/load/load.ts';
+import { isMapId } from '../core/model/map-id.ts';
 import type { LoadResult } from '../core/model/types.ts';
 import { EMBEDDED_MAP_ID, embeddedMapJson } from './embedded-map.ts';
 

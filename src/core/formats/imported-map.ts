@@ -8,7 +8,7 @@
  * only and marks as "no source". Every field keeps its origin, so that problems point into the
  * user's file rather than into this intermediate map.
  */
-import { mapIdOf } from '../load/load.ts';
+import { mapIdOf } from '../model/map-id.ts';
 import { suggestionHint } from '../load/suggest.ts';
 import { categoryStyle } from './category-style.ts';
 import { FORMAT_NAMES, type MapFormat } from './detect.ts';

@@ -15,6 +15,7 @@ import { checkAgainstSchema, type SchemaOptions } from './schema.ts';
 import { checkSources, MAX_FILE_BYTES, megabytes, type ReadReference } from './sources.ts';
 import type { LoadResult, MapFile, Problem } from '../model/types.ts';
 import { decodeUtf8, stripBom, utf8ByteLength } from './utf8.ts';
+import { mapIdOf } from '../model/map-id.ts';
 
 export { MAX_FILE_BYTES };
 
@@ -42,20 +43,6 @@ export async function loadMap(source: MapSource): Promise<LoadResult> {
     const reason = error instanceof Error ? error.message : String(error);
     return { problems: [problemAtStart(source.fileName, `could not be loaded: ${reason}`)] };
   }
-}
-
-/** The map id: the file's base name without its extension. */
-/** What a map may be called in an address (`?map=`) and a published file name (`maps/<id>.json`). */
-const MAP_ID = /^[A-Za-z0-9_.-]{1,100}$/;
-
-export function isMapId(id: string): boolean {
-  return MAP_ID.test(id);
-}
-
-export function mapIdOf(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? fileName;
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
 }
 
 async function loadChecked(source: MapSource): Promise<LoadResult> {

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { damage, mutate } from '../../fixtures/damage.ts';
-import { loadMap, mapIdOf, MAX_FILE_BYTES, type MapSource } from '../../../src/core/load/load.ts';
+import { loadMap, MAX_FILE_BYTES, type MapSource } from '../../../src/core/load/load.ts';
+import { mapIdOf } from '../../../src/core/model/map-id.ts';
 import { relationIds } from '../../../src/core/load/resolve.ts';
 import { formatProblem, type LoadResult } from '../../../src/core/model/types.ts';
 
