@@ -32,6 +32,11 @@ export interface AttachOptions {
   filter?: (event: PointerEvent) => boolean;
   /** The box whose size is the view's (defaults to the element). */
   box?: Element;
+  /**
+   * The element pointer positions are measured from (defaults to the element): one that stays
+   * still when the element itself is moved by a CSS transform while the view glides.
+   */
+  frame?: Element;
 }
 
 /**
@@ -67,7 +72,7 @@ export function attachViewport(element: HTMLElement | SVGElement, viewport: View
   const box = () => {
     const now = performance.now();
     if (!cachedBox || (!gesture && now - cachedAt > 250)) {
-      cachedBox = element.getBoundingClientRect();
+      cachedBox = (options.frame ?? element).getBoundingClientRect();
       cachedAt = now;
     }
     return cachedBox;

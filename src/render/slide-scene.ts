@@ -310,7 +310,7 @@ export interface SlideOptions {
   theme: ThemeName;
   title?: string;
   caption?: string;
-  /** Set above the caption, e.g. "Step 3 of 8". */
+  /** Set above the caption, e.g. "Step 3 of 19". */
   step?: string;
   legend?: boolean;
   /** One line each (citation, DOI, PMID), in the order listed. */

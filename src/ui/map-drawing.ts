@@ -79,7 +79,8 @@ export function isArrowKey(key: string): boolean {
  * For the benchmark and tests: the drawing element answers where a concept is on screen, the
  * positions, and whether the layout has settled (a canvas has no elements to ask).
  */
-export function exposeForTools(element: Element, layout: LayoutState, viewport: Viewport): void {
+/** `frame`: the box the view's pixels are measured from (one that stays still while the drawing glides). */
+export function exposeForTools(element: Element, layout: LayoutState, viewport: Viewport, frame: Element = element): void {
   Object.assign(element, {
     pathomapDebug: {
       fit: () => viewport.fitWhole(false),
@@ -88,7 +89,7 @@ export function exposeForTools(element: Element, layout: LayoutState, viewport: 
       screenPoint: (id: string) => {
         const p = layout.positions.get(id);
         if (!p) return undefined;
-        const box = element.getBoundingClientRect();
+        const box = frame.getBoundingClientRect();
         const s = viewport.apply(p);
         return { x: box.left + s.x, y: box.top + s.y };
       },

@@ -18,7 +18,7 @@ export interface ViewParams {
   from?: string;
   to?: string;
   view?: 'map' | 'text';
-  /** Guided tour, and its step counted from 1: `step=3` is the caption's "Step 3 of 8". */
+  /** Guided tour, and its step counted from 1: `step=3` is the caption's "Step 3 of N". */
   tour?: string;
   step?: number;
 }

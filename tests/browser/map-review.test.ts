@@ -106,6 +106,41 @@ describe('the map, as reviewed in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('moves the picture with the hand while panning and zooming, without drawing it again, and draws it afresh once the view rests', async () => {
+    const { page, errors } = await openApp(browser);
+    await mapReady(page);
+    await page.waitForLoadState('networkidle');
+    const id = map.nodes[0]!.id;
+    const layerTransform = () => mapDrawing(page).locator(':scope > g').getAttribute('transform');
+    const drawnAt = await layerTransform();
+    const before = (await markerCentres(page))[id]!;
+    const frame = (await mapDrawing(page).boundingBox())!;
+    const start = { x: frame.x + 20, y: frame.y + frame.height - 20 };
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + 8 * i, start.y - 4 * i);
+    // Mid-gesture: the concept is where the hand took it, and the drawing inside is as it was.
+    const during = (await markerCentres(page))[id]!;
+    expect(Math.hypot(during.x - before.x - 80, during.y - before.y + 40)).toBeLessThan(1.5);
+    expect(await layerTransform()).toBe(drawnAt);
+    await page.mouse.up();
+    // At rest: drawn afresh at the new view, in the same place.
+    await expect.poll(layerTransform).not.toBe(drawnAt);
+    expect(await mapDrawing(page).evaluate((svg) => (svg as SVGSVGElement).style.transform)).toBe('');
+    const after = (await markerCentres(page))[id]!;
+    expect(Math.hypot(after.x - during.x, after.y - during.y)).toBeLessThan(1.5);
+    // A wheel zoom about the pointer keeps the point under it, mid-zoom and at rest.
+    const under = { x: before.x + 80, y: before.y - 40 };
+    await page.mouse.move(under.x, under.y);
+    await page.mouse.wheel(0, -200);
+    const zooming = (await markerCentres(page))[id]!;
+    expect(Math.hypot(zooming.x - after.x, zooming.y - after.y)).toBeLessThan(2);
+    await expect.poll(async () => mapDrawing(page).evaluate((svg) => (svg as SVGSVGElement).style.transform)).toBe('');
+    const rested = (await markerCentres(page))[id]!;
+    expect(Math.hypot(rested.x - zooming.x, rested.y - zooming.y)).toBeLessThan(1.5);
+    expect(errors).toEqual([]);
+  });
+
   it('draws the fitted map at first paint under reduced motion (no frame at scale 1)', async () => {
     const read = (page: Page) => mapDrawing(page).locator(':scope > g').evaluate((g) => getComputedStyle(g).transform);
     const { page: normal } = await openApp(browser);
