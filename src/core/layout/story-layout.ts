@@ -202,19 +202,37 @@ const TRANSPOSE_EDGES = 300;
  * relation of those blocks: all that swapping two neighbours in a layer can change.
  */
 function crossings(layers: readonly Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>, touching?: ReadonlySet<Block>): number {
-  const point = (b: Block) => ({ x: layerIndex.get(b)!, y: rankIn(b, layers[layerIndex.get(b)!]!.length) });
-  const segments = edges.map(([a, b]) => [point(a), point(b), a, b] as const);
-  const counted = (i: number) => !touching || touching.has(segments[i]![2]) || touching.has(segments[i]![3]);
+  // Ends as numbers (layer, rank in it), read once: the pairs below are the cost's whole work.
+  const n = edges.length;
+  const x1 = new Float64Array(n);
+  const y1 = new Float64Array(n);
+  const x2 = new Float64Array(n);
+  const y2 = new Float64Array(n);
+  const counted = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const [a, b] = edges[i]!;
+    const la = layerIndex.get(a)!;
+    const lb = layerIndex.get(b)!;
+    x1[i] = la;
+    y1[i] = rankIn(a, layers[la]!.length);
+    x2[i] = lb;
+    y2[i] = rankIn(b, layers[lb]!.length);
+    counted[i] = !touching || touching.has(a) || touching.has(b) ? 1 : 0;
+  }
   let count = 0;
-  for (let i = 0; i < segments.length; i++) {
-    const own = counted(i);
-    const [p1, p2, a1, b1] = segments[i]!;
-    if (own && p1.x === p2.x) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
-    for (let j = i + 1; j < segments.length; j++) {
-      if (!own && !counted(j)) continue;
-      const [q1, q2, a2, b2] = segments[j]!;
+  for (let i = 0; i < n; i++) {
+    const own = counted[i] === 1;
+    const [a1, b1] = edges[i]!;
+    if (own && x1[i] === x2[i]) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
+    const left = Math.min(x1[i]!, x2[i]!);
+    const right = Math.max(x1[i]!, x2[i]!);
+    for (let j = i + 1; j < n; j++) {
+      if (!own && counted[j] === 0) continue;
+      // Relations whose spans of layers do not overlap (or only touch) cannot cross.
+      if (Math.max(x1[j]!, x2[j]!) <= left || Math.min(x1[j]!, x2[j]!) >= right) continue;
+      const [a2, b2] = edges[j]!;
       if (a1 === a2 || a1 === b2 || b1 === a2 || b1 === b2) continue;
-      if (segmentsCross(p1, p2, q1, q2)) count++;
+      if (segmentsCross(x1[i]!, y1[i]!, x2[i]!, y2[i]!, x1[j]!, y1[j]!, x2[j]!, y2[j]!)) count++;
     }
   }
   return count;
@@ -258,13 +276,14 @@ function transpose(layers: Block[][], edges: readonly [Block, Block][], layerInd
   }
 }
 
-function segmentsCross(p1: Point, p2: Point, q1: Point, q2: Point): boolean {
-  const d = (a: Point, b: Point, c: Point) => (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
-  const d1 = d(q1, q2, p1);
-  const d2 = d(q1, q2, p2);
-  const d3 = d(p1, p2, q1);
-  const d4 = d(p1, p2, q2);
-  return d1 * d2 < 0 && d3 * d4 < 0;
+/** Whether segment p1–p2 and segment q1–q2 cross at a point inside both. */
+function segmentsCross(p1x: number, p1y: number, p2x: number, p2y: number, q1x: number, q1y: number, q2x: number, q2y: number): boolean {
+  const d1 = (q2x - q1x) * (p1y - q1y) - (q2y - q1y) * (p1x - q1x);
+  const d2 = (q2x - q1x) * (p2y - q1y) - (q2y - q1y) * (p2x - q1x);
+  if (d1 * d2 >= 0) return false;
+  const d3 = (p2x - p1x) * (q1y - p1y) - (p2y - p1y) * (q1x - p1x);
+  const d4 = (p2x - p1x) * (q2y - p1y) - (p2y - p1y) * (q2x - p1x);
+  return d3 * d4 < 0;
 }
 
 /**
