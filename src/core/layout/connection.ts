@@ -38,9 +38,25 @@ function browserWorker(): WorkerLike | undefined {
   }
 }
 
+let spare: WorkerLike | undefined;
+
+/**
+ * Starts a layout worker ahead of need, while a map that will need laying out is still on its
+ * way (the worker's script loads meanwhile, not after the map): the next layout takes it.
+ */
+export function prewarmLayoutWorker(): void {
+  spare ??= browserWorker();
+}
+
+function takeWorker(): WorkerLike | undefined {
+  const worker = spare ?? browserWorker();
+  spare = undefined;
+  return worker;
+}
+
 export function connectLayout(receive: (message: FromLayoutHost) => void, options: ConnectOptions = {}): LayoutConnection {
   const inProcess = options.inProcess ?? inProcessHost;
-  const worker = options.worker === 'never' ? undefined : (options.createWorker ?? browserWorker)();
+  const worker = options.worker === 'never' ? undefined : (options.createWorker ?? takeWorker)();
   if (!worker) return inProcess(receive);
   let current: LayoutConnection | undefined;
   let heard = false;

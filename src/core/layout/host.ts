@@ -14,7 +14,7 @@
  */
 import { createLayout, type ForceLayout } from './force-layout.ts';
 import { MAX_SETTLE_TICKS, planLayout, type LayoutPlan } from './plan.ts';
-import { storyLayout } from './story-layout.ts';
+import { storyPositions } from './story-layout.ts';
 import type { PathoMap, Point } from '../model/types.ts';
 
 export type ToLayoutHost =
@@ -232,18 +232,4 @@ export function settledPositions(map: PathoMap): Map<string, Point> {
   }
   layout.stop();
   return layout.positions();
-}
-
-/**
- * A story-laid-out map's positions: computed at once; a place the reader gave a concept (`pins`)
- * or the map file saved wins over the computed one.
- */
-export function storyPositions(plan: LayoutPlan, pins: Readonly<Record<string, Point>> = {}): Map<string, Point> {
-  const { nodes, links, options } = plan.story!;
-  const positions = storyLayout(nodes, links, options);
-  for (const node of plan.input.nodes) {
-    const saved = pins[node.id] ?? node.pinned ?? node.initial;
-    if (saved && Number.isFinite(saved.x) && Number.isFinite(saved.y)) positions.set(node.id, saved);
-  }
-  return positions;
 }

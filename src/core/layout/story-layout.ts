@@ -10,6 +10,7 @@
  * test. Boxes come from `geometry.ts`, the sizes every renderer draws.
  */
 import type { Point } from '../model/types.ts';
+import type { LayoutPlan } from './plan.ts';
 import { conceptExtent, headerExtent, headerHeight, GEOMETRY, memberExtent, type Extent } from './geometry.ts';
 
 export interface StoryNode {
@@ -219,15 +220,16 @@ function crossings(layers: readonly Block[][], edges: readonly [Block, Block][],
     y2[i] = rankIn(b, layers[lb]!.length);
     counted[i] = !touching || touching.has(a) || touching.has(b) ? 1 : 0;
   }
+  // Each pair once: a counted relation against every other, uncounted ones against counted ones only.
   let count = 0;
   for (let i = 0; i < n; i++) {
-    const own = counted[i] === 1;
+    if (counted[i] === 0) continue;
     const [a1, b1] = edges[i]!;
-    if (own && x1[i] === x2[i]) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
+    if (x1[i] === x2[i]) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
     const left = Math.min(x1[i]!, x2[i]!);
     const right = Math.max(x1[i]!, x2[i]!);
-    for (let j = i + 1; j < n; j++) {
-      if (!own && counted[j] === 0) continue;
+    for (let j = 0; j < n; j++) {
+      if (j === i || (counted[j] === 1 && j < i)) continue;
       // Relations whose spans of layers do not overlap (or only touch) cannot cross.
       if (Math.max(x1[j]!, x2[j]!) <= left || Math.min(x1[j]!, x2[j]!) >= right) continue;
       const [a2, b2] = edges[j]!;
@@ -377,4 +379,18 @@ function settleColumn(column: Block[], top: number, bottom: number): void {
   for (let i = column.length - 2; i >= 0; i--) column[i]!.y = Math.min(column[i]!.y, column[i + 1]!.y - STACK_GAP - column[i]!.height);
   // A column taller than the room keeps its top: it spills at the bottom rather than overlapping.
   down();
+}
+
+/**
+ * A story-laid-out map's positions: computed at once; a place the reader gave a concept (`pins`)
+ * or the map file saved wins over the computed one.
+ */
+export function storyPositions(plan: LayoutPlan, pins: Readonly<Record<string, Point>> = {}): Map<string, Point> {
+  const { nodes, links, options } = plan.story!;
+  const positions = storyLayout(nodes, links, options);
+  for (const node of plan.input.nodes) {
+    const saved = pins[node.id] ?? node.pinned ?? node.initial;
+    if (saved && Number.isFinite(saved.x) && Number.isFinite(saved.y)) positions.set(node.id, saved);
+  }
+  return positions;
 }

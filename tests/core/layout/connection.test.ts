@@ -1,7 +1,7 @@
 // How the main thread talks to the layout: a worker when one starts, the in-process host when
 // none does, and what was sent to a worker that failed to start is not lost.
-import { describe, expect, it } from 'vitest';
-import { connectLayout, type ConnectOptions, type LayoutConnection, type WorkerLike } from '../../../src/core/layout/connection.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectLayout, prewarmLayoutWorker, type ConnectOptions, type LayoutConnection, type WorkerLike } from '../../../src/core/layout/connection.ts';
 import type { FromLayoutHost, ToLayoutHost } from '../../../src/core/layout/host.ts';
 
 class FakeWorker implements WorkerLike {
@@ -91,5 +91,32 @@ describe('connectLayout', () => {
     const connection = connectLayout(() => {}, { ...options, inProcess: inProcess.host });
     connection.send(init);
     expect(inProcess.received).toEqual([init]);
+  });
+});
+
+describe('a layout worker started ahead of need', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is the one the next layout takes, and only that one', () => {
+    const started: FakeWorker[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class extends FakeWorker {
+        constructor() {
+          super();
+          started.push(this);
+        }
+      },
+    );
+    prewarmLayoutWorker();
+    prewarmLayoutWorker();
+    expect(started).toHaveLength(1);
+    const first = connectLayout(() => {});
+    first.send({ type: 'settle', pins: {}, animate: false });
+    expect(started).toHaveLength(1);
+    expect(started[0]!.posted).toHaveLength(1);
+    // The next layout starts a worker of its own.
+    connectLayout(() => {});
+    expect(started).toHaveLength(2);
   });
 });
