@@ -8,10 +8,9 @@
  * Storage can be refused (turned off, some private windows) or full. Then nothing is lost from
  * the page — the map stays on screen — and the caller says it will not survive a reload.
  */
-import { lastMap, rememberLastMap, type LastMap } from './persist.ts';
+import { lastMap, MAX_KEPT_BYTES, rememberLastMap, type LastMap } from './persist.ts';
 
-/** With its source texts; far more than a map needs, far less than browsers allow a site. */
-export const MAX_KEPT_BYTES = 25 * 1024 * 1024;
+export { MAX_KEPT_BYTES } from './persist.ts';
 
 export interface KeptSource {
   /** The file name as picked; quotes find their texts by it. */

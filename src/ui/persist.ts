@@ -95,3 +95,6 @@ export function rememberedPins(mapKey: string): Record<string, Point> {
 export function rememberPins(mapKey: string, pins: Readonly<Record<string, Point>>): void {
   write(KEYS.pins(mapKey), Object.keys(pins).length > 0 ? JSON.stringify(pins) : null);
 }
+
+/** The most a map kept in this browser may weigh with its source texts: far more than a map needs, far less than browsers allow a site. */
+export const MAX_KEPT_BYTES = 25 * 1024 * 1024;

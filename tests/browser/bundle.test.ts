@@ -1,5 +1,5 @@
 // What the flagship page loads: the map arrives checked, so the loader's YAML parser and schema
-// validator stay out of it, as does the PowerPoint writer, until they are used.
+// validator stay out of it, as do the PowerPoint, BibTeX and RIS writers, until they are used.
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumForFile, openApp } from './harness.ts';
@@ -13,6 +13,7 @@ const LIBRARIES: [string, string][] = [
   ['the YAML parser', 'Implicit keys need to be on a single line'],
   ['the JSON schema validator', 'unevaluatedProperties'],
   ['the PowerPoint writer', 'ppt/presentation.xml'],
+  ['the BibTeX and RIS writers', 'PMID: '],
 ];
 
 describe('the flagship page', () => {
