@@ -85,6 +85,45 @@ describe('the PowerPoint deck', () => {
     for (const e of inhibiting) expect(shapes(xml).filter((s) => s.name === `relation ${e.id} end`).length).toBeGreaterThan(0);
   });
 
+  // PowerPoint's own names for the dashes and line ends each evidence pattern and effect is drawn with.
+  const DASH: Record<string, string> = { solid: 'solid', 'dash-dot': 'dashDot', dashed: 'dash', dotted: 'sysDot', none: 'lgDashDotDot' };
+  const NATIVE_END: Record<string, string> = { arrow: 'triangle', 'open-arrow': 'arrow', dot: 'oval', diamond: 'diamond' };
+
+  it('draws every relation with its own pattern and end, whatever they are', async () => {
+    const xml = (await deckParts([slide]))['ppt/slides/slide1.xml']!;
+    const all = shapes(xml);
+    const patterns = new Set<string>();
+    const ends = new Set<string>();
+    for (const relation of slide.map!.relations) {
+      const { pattern, endKind } = relation.line;
+      patterns.add(pattern);
+      ends.add(endKind);
+      const line = all.find((s) => s.name === `relation ${relation.id}`);
+      expect(line, relation.id).toBeDefined();
+      expect(line!.xml, `${relation.id}: ${pattern}`).toContain(`<a:prstDash val="${DASH[pattern]}"/>`);
+      const native = NATIVE_END[endKind];
+      if (native) expect(line!.xml, `${relation.id}: ${endKind}`).toContain(`<a:tailEnd type="${native}"`);
+      else expect(line!.xml, `${relation.id}: ${endKind}`).not.toContain('<a:tailEnd');
+      // Ends PowerPoint has no line end for (a T-bar, a cross) are drawn as strokes of their own.
+      const drawnApart = all.filter((s) => s.name === `relation ${relation.id} end`).length;
+      if (endKind === 'tee' || endKind === 'cross') expect(drawnApart, `${relation.id}: ${endKind}`).toBeGreaterThan(0);
+    }
+    // The flagship uses most of them: the test is not vacuous.
+    expect(patterns.size).toBeGreaterThanOrEqual(3);
+    expect(ends.size).toBeGreaterThanOrEqual(4);
+    // The legend's line key shows every effect and every pattern, each drawn as it says.
+    const keyed = slide.legend!.items.flatMap((item) => (item.line ? [item.line] : []));
+    const swatches = all.filter((s) => s.name === 'legend relation');
+    expect(swatches).toHaveLength(keyed.length);
+    keyed.forEach((line, i) => {
+      expect(swatches[i]!.xml, `key ${i}: ${line.pattern}`).toContain(`<a:prstDash val="${DASH[line.pattern]}"/>`);
+      const native = NATIVE_END[line.endKind];
+      if (native) expect(swatches[i]!.xml, `key ${i}: ${line.endKind}`).toContain(`<a:tailEnd type="${native}"`);
+    });
+    expect(new Set(keyed.map((l) => l.endKind))).toEqual(new Set(['arrow', 'tee', 'none', 'open-arrow', 'dot', 'cross', 'diamond']));
+    expect(new Set(keyed.map((l) => l.pattern)).size).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps the speaker notes as given, and links concepts to their deep links only', async () => {
     const parts = await deckParts([slide], '16:9', 'Calcinosis cutis\n• Quote: “The deposition of calcium” — Valenzuela A. PMID 26352733.');
     const notes = Object.entries(parts).find(([name]) => /notesSlide1\.xml$/.test(name))![1];
