@@ -117,6 +117,19 @@ describe('a DisMech disorder file', () => {
     expect(noEvidence.disputed).toBeUndefined();
   });
 
+  it('draws an item that calls the statement wrong as contradicting it, as a refuting one', async () => {
+    const fileName = `${FIXTURES}/dismech-valid.yaml`;
+    const text = (await readFile(fileName, 'utf8')).replace('supports: REFUTE', 'supports: WRONG_STATEMENT');
+    expect(text).toContain('WRONG_STATEMENT');
+    const { map } = await loadAnyMap({ fileName, content: text });
+    const both = edge(map!, 'mechanism:Low-Enzyme-Activity', 'phenotype:Oral-ulcer');
+    expect(both.evidence.map((e) => e.kind === 'recorded' && [e.verdict, e.stance])).toEqual([
+      ['supports', undefined],
+      ['wrong-statement', 'contradicts'],
+    ]);
+    expect(both.disputed).toBe(true);
+  });
+
   it('marks relations and concepts DisMech gives no evidence as having none, inventing nothing', async () => {
     const map = await valid();
     for (const [source, target] of [
