@@ -39,16 +39,27 @@ function browserWorker(): WorkerLike | undefined {
 }
 
 let spare: WorkerLike | undefined;
+let spareTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** A worker started ahead that no layout takes by then (the map came laid out) is stopped. */
+const SPARE_WORKER_MS = 10_000;
 
 /**
  * Starts a layout worker ahead of need, while a map that will need laying out is still on its
  * way (the worker's script loads meanwhile, not after the map): the next layout takes it.
  */
 export function prewarmLayoutWorker(): void {
-  spare ??= browserWorker();
+  if (spare) return;
+  spare = browserWorker();
+  if (!spare) return;
+  spareTimer = setTimeout(() => {
+    spare?.terminate();
+    spare = undefined;
+  }, SPARE_WORKER_MS);
 }
 
 function takeWorker(): WorkerLike | undefined {
+  clearTimeout(spareTimer);
   const worker = spare ?? browserWorker();
   spare = undefined;
   return worker;

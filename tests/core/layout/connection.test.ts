@@ -119,4 +119,30 @@ describe('a layout worker started ahead of need', () => {
     connectLayout(() => {});
     expect(started).toHaveLength(2);
   });
+
+  it('is stopped when no layout takes it (the map came laid out)', () => {
+    vi.useFakeTimers();
+    try {
+      const started: FakeWorker[] = [];
+      vi.stubGlobal(
+        'Worker',
+        class extends FakeWorker {
+          constructor() {
+            super();
+            started.push(this);
+          }
+        },
+      );
+      prewarmLayoutWorker();
+      vi.advanceTimersByTime(9_999);
+      expect(started[0]!.terminated).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(started[0]!.terminated).toBe(true);
+      // A layout after that starts a fresh one.
+      connectLayout(() => {});
+      expect(started).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
