@@ -66,6 +66,21 @@ describe('routeRelations', () => {
     expect(runsThrough(r, bend!, b)).toBe(false);
   });
 
+  // Obstacles are looked up by the cells of a grid: whatever cells a label falls in, and however
+  // far the relation runs, the label in its way is found.
+  it.each([
+    ['far below and left of the origin', { x: -12_000, y: -7_000 }, 200, box(80, -8, 120, 8)],
+    ['far from the origin', { x: 9_000, y: 4_000 }, 200, box(80, -8, 120, 8)],
+    ['a thin label on a cell border', { x: 0, y: 0 }, 200, box(95.5, -6, 96.5, 6)],
+    ['a small marker half way along a long relation', { x: -1_000, y: 500 }, 2_400, box(1_194, -6, 1_206, 6)],
+  ] as [string, Point, number, Rect][])('bends round a label %s', (_name, at, length, b) => {
+    const r = relation(at, { x: at.x + length, y: at.y });
+    const moved = box(b.minX + at.x, b.minY + at.y, b.maxX + at.x, b.maxY + at.y);
+    expect(runsThrough(r, 0, moved)).toBe(true);
+    const [bend] = routeRelations([r], [label('c', moved)]);
+    expect(runsThrough(r, bend!, moved)).toBe(false);
+  });
+
   it.each([
     ['its source', 'a'],
     ['its target', 'b'],
