@@ -33,54 +33,80 @@ const MAX_DETOUR = 0.3;
 const MIN_DETOUR = 32;
 /** Points a run is sampled at to test it against boxes. */
 const SAMPLES = 24;
-/** Side of the cells obstacles are filed in, map units: about a label's height, a few cells a label. */
+/** Side of the cells obstacles are filed in, map units (about a label's height), unless the map is vast. */
 const CELL = 48;
+/** Cells along the longer side of the grid at most: a far-flung map gets wider cells. */
+const MAX_CELLS_ACROSS = 1024;
 
 /**
- * The obstacles filed by the grid cells their boxes cover, so a run asks only those in the
- * cells its pieces cross instead of every obstacle on the map (routing was quadratic: 450
- * relations took ~100 ms).
+ * The obstacles filed by the grid cells their boxes cover (a flat list per cell), so a run asks
+ * only those in the cells its pieces cross instead of every obstacle on the map (routing was
+ * quadratic: 450 relations took ~100 ms).
  */
 class ObstacleGrid {
-  readonly #cells = new Map<number, number[]>();
+  readonly cell: number;
+  readonly minX: number;
+  readonly minY: number;
+  readonly columns: number;
+  readonly rows: number;
+  /** Cell c's obstacles are items[first[c]] … items[first[c + 1] − 1]. */
+  readonly first: Int32Array;
+  readonly items: Int32Array;
   /** Which run last counted each obstacle, so one met by several pieces counts once. */
   readonly counted: Int32Array;
   #run = 0;
 
   constructor(readonly obstacles: readonly Obstacle[]) {
     this.counted = new Int32Array(obstacles.length);
-    obstacles.forEach((o, i) => {
-      const { minX, maxX, minY, maxY } = o.box;
-      if (![minX, maxX, minY, maxY].every(Number.isFinite)) return;
-      for (let cx = cellOf(minX); cx <= cellOf(maxX); cx++) {
-        for (let cy = cellOf(minY); cy <= cellOf(maxY); cy++) {
-          const key = keyOf(cx, cy);
-          const list = this.#cells.get(key);
-          if (list) list.push(i);
-          else this.#cells.set(key, [i]);
-        }
-      }
+    const filed: number[] = [];
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    obstacles.forEach(({ box }, i) => {
+      if (![box.minX, box.maxX, box.minY, box.maxY].every(Number.isFinite)) return;
+      filed.push(i);
+      minX = Math.min(minX, box.minX);
+      minY = Math.min(minY, box.minY);
+      maxX = Math.max(maxX, box.maxX);
+      maxY = Math.max(maxY, box.maxY);
     });
+    const empty = filed.length === 0;
+    this.minX = empty ? 0 : minX;
+    this.minY = empty ? 0 : minY;
+    this.cell = empty ? CELL : Math.max(CELL, Math.max(maxX - minX, maxY - minY) / MAX_CELLS_ACROSS);
+    this.columns = empty ? 0 : Math.floor((maxX - minX) / this.cell) + 1;
+    this.rows = empty ? 0 : Math.floor((maxY - minY) / this.cell) + 1;
+    const cells = this.columns * this.rows;
+    const cellsOf = (i: number, visit: (c: number) => void) => {
+      const { box } = obstacles[i]!;
+      const toX = this.column(box.maxX);
+      const toY = this.row(box.maxY);
+      for (let cy = this.row(box.minY); cy <= toY; cy++) for (let cx = this.column(box.minX); cx <= toX; cx++) visit(cy * this.columns + cx);
+    };
+    const first = new Int32Array(cells + 1);
+    for (const i of filed) cellsOf(i, (c) => first[c + 1]!++);
+    for (let c = 0; c < cells; c++) first[c + 1]! += first[c]!;
+    const items = new Int32Array(first[cells]!);
+    const next = first.slice(0, cells);
+    for (const i of filed) cellsOf(i, (c) => (items[next[c]!++] = i));
+    this.first = first;
+    this.items = items;
+  }
+
+  /** The grid column of x, clamped to the grid. */
+  column(x: number): number {
+    return Math.min(this.columns - 1, Math.max(0, Math.floor((x - this.minX) / this.cell)));
+  }
+
+  row(y: number): number {
+    return Math.min(this.rows - 1, Math.max(0, Math.floor((y - this.minY) / this.cell)));
   }
 
   /** A new run to count obstacles for. */
   nextRun(): number {
     return ++this.#run;
   }
-
-  /** The obstacles filed in a cell. */
-  at(cx: number, cy: number): readonly number[] | undefined {
-    return this.#cells.get(keyOf(cx, cy));
-  }
-}
-
-function cellOf(v: number): number {
-  return Math.floor(v / CELL);
-}
-
-/** Cells in a 2^21 × 2^21 grid around the origin (maps far wider than any drawn). */
-function keyOf(cx: number, cy: number): number {
-  return (cx + 0x100000) * 0x200000 + (cy + 0x100000);
 }
 
 /** The run's sample points, x0, y0, x1, y1, …: reused, as a route tries thousands of runs. */
@@ -131,22 +157,24 @@ function cost(relation: RoutedRelation, bend: number, grid: ObstacleGrid): numbe
   const { obstacles, counted } = grid;
   let total = Math.abs(bend) / 1000;
   // Piece by piece, the obstacles in the cells each piece's box covers: any obstacle a piece
-  // meets shares a cell with it.
+  // meets shares a cell with it (clamping to the grid keeps those at its edge).
+  const { first, items, columns } = grid;
+  if (columns === 0) return total;
   for (let i = 0; i < SAMPLES; i++) {
     const ax = samples[2 * i]!;
     const ay = samples[2 * i + 1]!;
     const bx = samples[2 * i + 2]!;
     const by = samples[2 * i + 3]!;
-    const toX = cellOf(Math.max(ax, bx));
-    const toY = cellOf(Math.max(ay, by));
-    for (let cx = cellOf(Math.min(ax, bx)); cx <= toX; cx++) {
-      for (let cy = cellOf(Math.min(ay, by)); cy <= toY; cy++) {
-        const list = grid.at(cx, cy);
-        if (!list) continue;
-        for (const k of list) {
+    const fromX = grid.column(Math.min(ax, bx));
+    const toX = grid.column(Math.max(ax, bx));
+    const toY = grid.row(Math.max(ay, by));
+    for (let cy = grid.row(Math.min(ay, by)); cy <= toY; cy++) {
+      for (let c = cy * columns + fromX, last = cy * columns + toX; c <= last; c++) {
+        for (let j = first[c]!, end = first[c + 1]!; j < end; j++) {
+          const k = items[j]!;
           if (counted[k] === run) continue;
           const o = obstacles[k]!;
-          if (relation.own.has(o.owner) || !segmentMeetsRect(ax, ay, bx, by, o.box)) continue;
+          if (!segmentMeetsRect(ax, ay, bx, by, o.box) || relation.own.has(o.owner)) continue;
           counted[k] = run;
           total += o.weight;
         }
