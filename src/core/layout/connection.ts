@@ -5,7 +5,7 @@
  * to the in-process host, so nothing is lost. No DOM: the worker is made by a factory, which
  * tests replace with a stand-in.
  */
-import type { FromLayoutHost, LayoutHostEnv, ToLayoutHost } from './host.ts';
+import type { FromLayoutHost, LayoutHostEnv, LayoutPositionsMessage, ToLayoutHost } from './host.ts';
 
 export interface LayoutConnection {
   send(message: ToLayoutHost): void;
@@ -26,7 +26,7 @@ export interface ConnectOptions {
   /** Makes the worker; the default starts `worker.ts`. Returns undefined when none can start. */
   createWorker?: () => WorkerLike | undefined;
   /** The in-process host, for where no worker starts (default: the real one, loaded on demand). */
-  inProcess?: (receive: (message: FromLayoutHost) => void) => LayoutConnection;
+  inProcess?: (receive: (message: LayoutPositionsMessage) => void) => LayoutConnection;
 }
 
 function browserWorker(): WorkerLike | undefined {
@@ -38,7 +38,7 @@ function browserWorker(): WorkerLike | undefined {
   }
 }
 
-let spare: WorkerLike | undefined;
+let spare: { worker: WorkerLike; ready: Promise<void> } | undefined;
 let spareTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** A worker started ahead that no layout takes by then (the map came laid out) is stopped. */
@@ -47,25 +47,50 @@ const SPARE_WORKER_MS = 10_000;
 /**
  * Starts a layout worker ahead of need, while a map that will need laying out is still on its
  * way (the worker's script loads meanwhile, not after the map): the next layout takes it.
+ *
+ * Resolves once the worker has loaded and been spoken to (at once if none can start; if it
+ * fails, when it does). Measured in Chromium: the page's first message to a worker reaches it
+ * only once the page is next idle, which for a map opened at once was after the long task that
+ * draws it (the layout began 60–90 ms late); a word sent while the page waits goes that way
+ * instead, and the layout's own message is heard at once. So a caller waits for this before it
+ * opens the map.
  */
-export function prewarmLayoutWorker(): void {
-  if (spare) return;
-  spare = browserWorker();
-  if (!spare) return;
+export function prewarmLayoutWorker(): Promise<void> {
+  if (spare) return spare.ready;
+  const worker = browserWorker();
+  if (!worker) return Promise.resolve();
+  const ready = new Promise<void>((resolve) => {
+    worker.onmessage = () => {
+      worker.postMessage({ type: 'hello' });
+      setTimeout(resolve, 0);
+    };
+    // One that fails to start is dropped: the layout then tries afresh (and falls back in-process).
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      if (spare?.worker === worker) {
+        clearTimeout(spareTimer);
+        spare = undefined;
+      }
+      resolve();
+    };
+  });
+  spare = { worker, ready };
   spareTimer = setTimeout(() => {
-    spare?.terminate();
-    spare = undefined;
+    worker.terminate();
+    if (spare?.worker === worker) spare = undefined;
   }, SPARE_WORKER_MS);
+  return ready;
 }
 
 function takeWorker(): WorkerLike | undefined {
   clearTimeout(spareTimer);
-  const worker = spare ?? browserWorker();
+  const worker = spare?.worker ?? browserWorker();
   spare = undefined;
   return worker;
 }
 
-export function connectLayout(receive: (message: FromLayoutHost) => void, options: ConnectOptions = {}): LayoutConnection {
+export function connectLayout(receive: (message: LayoutPositionsMessage) => void, options: ConnectOptions = {}): LayoutConnection {
   const inProcess = options.inProcess ?? inProcessHost;
   const worker = options.worker === 'never' ? undefined : (options.createWorker ?? takeWorker)();
   if (!worker) return inProcess(receive);
@@ -75,7 +100,7 @@ export function connectLayout(receive: (message: FromLayoutHost) => void, option
   worker.onmessage = (event) => {
     heard = true;
     sent.length = 0;
-    receive(event.data);
+    if (event.data.type !== 'ready') receive(event.data);
   };
   worker.onerror = (event) => {
     if (heard) return;
@@ -95,7 +120,7 @@ export function connectLayout(receive: (message: FromLayoutHost) => void, option
 }
 
 /** The layout host on the main thread, for where no worker starts. */
-export function inProcessHost(receive: (message: FromLayoutHost) => void): LayoutConnection {
+export function inProcessHost(receive: (message: LayoutPositionsMessage) => void): LayoutConnection {
   let host: { handle(message: ToLayoutHost): void } | undefined;
   let closed = false;
   const queue: ToLayoutHost[] = [];

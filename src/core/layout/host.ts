@@ -21,7 +21,9 @@ export type ToLayoutHost =
   | { type: 'init'; plan: LayoutPlan; progressive: boolean }
   /** Lay out again the concepts not in `pins`, which stay where they are. */
   | { type: 'settle'; pins: Record<string, Point>; animate: boolean }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** Nothing to do: the page's first word to a worker started ahead (see `prewarmLayoutWorker`). */
+  | { type: 'hello' };
 
 export interface LayoutPositionsMessage {
   type: 'positions';
@@ -35,10 +37,15 @@ export interface LayoutPositionsMessage {
   ticks: number;
 }
 
-export type FromLayoutHost = LayoutPositionsMessage;
+/** Said by a worker once its script has loaded: it hears messages from now on. */
+export interface LayoutReadyMessage {
+  type: 'ready';
+}
+
+export type FromLayoutHost = LayoutPositionsMessage | LayoutReadyMessage;
 
 export interface LayoutHostEnv {
-  post(message: FromLayoutHost, transfer: Transferable[]): void;
+  post(message: LayoutPositionsMessage, transfer: Transferable[]): void;
   later(run: () => void, ms: number): void;
   now(): number;
 }
@@ -72,7 +79,7 @@ export function createLayoutHost(env: LayoutHostEnv): LayoutHost {
   function post(settled: boolean) {
     if (!layout) return;
     const coords = layout.coordinates();
-    const message: FromLayoutHost = { type: 'positions', coords, settled, ticks };
+    const message: LayoutPositionsMessage = { type: 'positions', coords, settled, ticks };
     if (!sentIds) {
       message.ids = [...layout.ids];
       sentIds = true;
@@ -158,13 +165,14 @@ export function createLayoutHost(env: LayoutHostEnv): LayoutHost {
       coords[2 * i] = p.x;
       coords[2 * i + 1] = p.y;
     });
-    const message: FromLayoutHost = { type: 'positions', coords, settled: true, ticks: 0, ids };
+    const message: LayoutPositionsMessage = { type: 'positions', coords, settled: true, ticks: 0, ids };
     lastPost = env.now();
     env.post(message, [coords.buffer]);
   }
 
   return {
     handle(message) {
+      if (message.type === 'hello') return;
       if (message.type === 'init') {
         plan = message.plan;
         if (plan.story) {

@@ -28,3 +28,4 @@ const host = createLayoutHost({
 });
 
 scope.onmessage = (event) => host.handle(event.data);
+scope.postMessage({ type: 'ready' }, []);

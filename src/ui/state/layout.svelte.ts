@@ -14,7 +14,7 @@
  * (`settle`), when the concepts they did not place settle again around those they did.
  */
 import { connectLayout, type ConnectOptions, type LayoutConnection } from '../../core/layout/connection.ts';
-import type { FromLayoutHost, ToLayoutHost } from '../../core/layout/host.ts';
+import type { LayoutPositionsMessage, ToLayoutHost } from '../../core/layout/host.ts';
 import { PROGRESSIVE_LAYOUT, planLayout, type LayoutPlan } from '../../core/layout/plan.ts';
 import { startingPositions } from '../../core/layout/start.ts';
 import { PositionTable } from '../../core/layout/position-table.ts';
@@ -218,7 +218,7 @@ export class LayoutState {
     }, this.#options);
   }
 
-  #receive(message: FromLayoutHost): void {
+  #receive(message: LayoutPositionsMessage): void {
     if (message.ids) {
       this.#ids = message.ids;
       this.#index = PositionTable.indexOf(message.ids);

@@ -3,7 +3,7 @@
 // worker), and follow drags, drops and unpins.
 import { describe, expect, it } from 'vitest';
 import { createLayout } from '../../../src/core/layout/force-layout.ts';
-import { createLayoutHost, settledPositions, type FromLayoutHost, type ToLayoutHost } from '../../../src/core/layout/host.ts';
+import { createLayoutHost, settledPositions, type LayoutPositionsMessage, type ToLayoutHost } from '../../../src/core/layout/host.ts';
 import { planLayout } from '../../../src/core/layout/plan.ts';
 import type { PathoMap } from '../../../src/core/model/types.ts';
 import { generateMap } from '../../../scripts/bench-generate.ts';
@@ -12,7 +12,7 @@ import { generateMap } from '../../../scripts/bench-generate.ts';
 function fakeHost(stepMs = 3) {
   let clock = 0;
   const queue: { at: number; run: () => void }[] = [];
-  const messages: FromLayoutHost[] = [];
+  const messages: LayoutPositionsMessage[] = [];
   const host = createLayoutHost({
     post: (message) => messages.push({ ...message, coords: message.coords.slice() }),
     later: (run, ms) => queue.push({ at: clock + ms, run }),
@@ -33,7 +33,7 @@ function fakeHost(stepMs = 3) {
   };
 }
 
-function positionsOf(messages: FromLayoutHost[]) {
+function positionsOf(messages: LayoutPositionsMessage[]) {
   const ids = messages.find((m) => m.ids)!.ids!;
   const last = messages.at(-1)!;
   return new Map(ids.map((id, i) => [id, { x: last.coords[2 * i]!, y: last.coords[2 * i + 1]! }]));
