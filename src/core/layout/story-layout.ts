@@ -156,7 +156,8 @@ function orderLayers(layers: Block[][], neighbours: Map<Block, Block[]>, edges: 
   layers.forEach((layer, i) => layer.forEach((b) => layerIndex.set(b, i)));
   const ranks = () => new Map([...layerIndex.keys()].map((b) => [b, rankIn(b, layers[layerIndex.get(b)!]!.length)] as const));
   let best = layers.map((l) => [...l]);
-  let bestCrossings = crossings(layers, edges, layerIndex);
+  const cost = new OrderingCost(layers, edges, layerIndex);
+  let bestCrossings = cost.total();
   for (let sweep = 0; sweep < sweeps; sweep++) {
     const forward = sweep % 2 === 0;
     for (let step = 0; step < layers.length; step++) {
@@ -179,7 +180,8 @@ function orderLayers(layers: Block[][], neighbours: Map<Block, Block[]>, edges: 
       layer.sort((a, b) => score.get(a)! - score.get(b)! || a.order - b.order);
       layer.forEach((b, i) => (b.order = i));
     }
-    const count = crossings(layers, edges, layerIndex);
+    cost.moved();
+    const count = cost.total();
     if (count < bestCrossings) {
       bestCrossings = count;
       best = layers.map((l) => [...l]);
@@ -190,7 +192,8 @@ function orderLayers(layers: Block[][], neighbours: Map<Block, Block[]>, edges: 
     layer.forEach((b, i) => (b.order = i));
   });
   // Each swap costs a crossing count: worth it while the drawing is small enough to read anyway.
-  if (edges.length <= TRANSPOSE_EDGES) transpose(layers, edges, layerIndex);
+  cost.moved();
+  if (edges.length <= TRANSPOSE_EDGES) transpose(layers, cost, new Set(edges.flat()));
 }
 
 /** Up to this many relations between blocks, orderings are refined swap by swap. */
@@ -199,45 +202,130 @@ const TRANSPOSE_EDGES = 300;
 /**
  * What an ordering costs: crossings of straight relations drawn between layer ranks, plus, for
  * relations within one layer, how many blocks lie between their ends (the line would run past
- * them, through their labels). With `touching`, only the part of the cost that involves a
- * relation of those blocks: all that swapping two neighbours in a layer can change.
+ * them, through their labels). The layers' members stay put while their order changes, so the
+ * relations' ends are read once, as numbers; only ranks are refreshed (`moved`).
  */
-function crossings(layers: readonly Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>, touching?: ReadonlySet<Block>): number {
-  // Ends as numbers (layer, rank in it), read once: the pairs below are the cost's whole work.
-  const n = edges.length;
-  const x1 = new Float64Array(n);
-  const y1 = new Float64Array(n);
-  const x2 = new Float64Array(n);
-  const y2 = new Float64Array(n);
-  const counted = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const [a, b] = edges[i]!;
-    const la = layerIndex.get(a)!;
-    const lb = layerIndex.get(b)!;
-    x1[i] = la;
-    y1[i] = rankIn(a, layers[la]!.length);
-    x2[i] = lb;
-    y2[i] = rankIn(b, layers[lb]!.length);
-    counted[i] = !touching || touching.has(a) || touching.has(b) ? 1 : 0;
-  }
-  // Each pair once: a counted relation against every other, uncounted ones against counted ones only.
-  let count = 0;
-  for (let i = 0; i < n; i++) {
-    if (counted[i] === 0) continue;
-    const [a1, b1] = edges[i]!;
-    if (x1[i] === x2[i]) count += SPAN_COST * Math.max(0, Math.abs(a1.order - b1.order) - 1);
-    const left = Math.min(x1[i]!, x2[i]!);
-    const right = Math.max(x1[i]!, x2[i]!);
-    for (let j = 0; j < n; j++) {
-      if (j === i || (counted[j] === 1 && j < i)) continue;
-      // Relations whose spans of layers do not overlap (or only touch) cannot cross.
-      if (Math.max(x1[j]!, x2[j]!) <= left || Math.min(x1[j]!, x2[j]!) >= right) continue;
-      const [a2, b2] = edges[j]!;
-      if (a1 === a2 || a1 === b2 || b1 === a2 || b1 === b2) continue;
-      if (segmentsCross(x1[i]!, y1[i]!, x2[i]!, y2[i]!, x1[j]!, y1[j]!, x2[j]!, y2[j]!)) count++;
+class OrderingCost {
+  readonly #layers: readonly Block[][];
+  readonly #blocks: Block[];
+  readonly #rank: Float64Array;
+  /** Each relation's ends: block index, and layer. */
+  readonly #from: Int32Array;
+  readonly #to: Int32Array;
+  readonly #fromLayer: Int32Array;
+  readonly #toLayer: Int32Array;
+  /** The relations of each block. */
+  readonly #incident: number[][];
+  readonly #counted: Uint8Array;
+  readonly #blockIndex: ReadonlyMap<Block, number>;
+  readonly #layerOf: Int32Array;
+  /** The relations running across each gap between layer g and g + 1. */
+  readonly #gaps: number[][];
+  /** Which count last looked at each relation (one may run across several gaps). */
+  readonly #seen: Int32Array;
+  #stamp = 0;
+
+  constructor(layers: readonly Block[][], edges: readonly [Block, Block][], layerIndex: ReadonlyMap<Block, number>) {
+    this.#layers = layers;
+    this.#blocks = [...layerIndex.keys()];
+    const index = new Map(this.#blocks.map((b, i) => [b, i]));
+    const n = edges.length;
+    this.#from = new Int32Array(n);
+    this.#to = new Int32Array(n);
+    this.#fromLayer = new Int32Array(n);
+    this.#toLayer = new Int32Array(n);
+    this.#incident = this.#blocks.map(() => []);
+    this.#counted = new Uint8Array(n);
+    edges.forEach(([a, b], i) => {
+      this.#from[i] = index.get(a)!;
+      this.#to[i] = index.get(b)!;
+      this.#fromLayer[i] = layerIndex.get(a)!;
+      this.#toLayer[i] = layerIndex.get(b)!;
+      this.#incident[this.#from[i]!]!.push(i);
+      if (b !== a) this.#incident[this.#to[i]!]!.push(i);
+    });
+    this.#gaps = layers.map(() => []);
+    for (let i = 0; i < n; i++) {
+      for (let gap = Math.min(this.#fromLayer[i]!, this.#toLayer[i]!); gap < Math.max(this.#fromLayer[i]!, this.#toLayer[i]!); gap++) this.#gaps[gap]!.push(i);
     }
+    this.#seen = new Int32Array(n);
+    this.#rank = new Float64Array(this.#blocks.length);
+    this.#layerOf = Int32Array.from(this.#blocks, (b) => layerIndex.get(b)!);
+    this.#blockIndex = index;
+    this.moved();
   }
-  return count;
+
+  /** Reads again where these blocks (all when none are named) are in their layers. */
+  moved(...blocks: Block[]): void {
+    const refresh = (i: number) => {
+      const block = this.#blocks[i]!;
+      const size = this.#layers[this.#layerOf[i]!]!.length;
+      this.#rank[i] = rankIn(block, size);
+    };
+    if (blocks.length === 0) for (let i = 0; i < this.#blocks.length; i++) refresh(i);
+    else for (const b of blocks) refresh(this.#blockIndex.get(b)!);
+  }
+
+  /** The whole cost. */
+  total(): number {
+    this.#counted.fill(1);
+    const count = this.#count(Array.from(this.#from, (_, i) => i));
+    this.#counted.fill(0);
+    return count;
+  }
+
+  /**
+   * Only the part of the cost that involves a relation of `a` or `b`: all that swapping two
+   * neighbours in a layer can change.
+   */
+  touching(a: Block, b: Block): number {
+    const ofA = this.#incident[this.#blockIndex.get(a)!]!;
+    const ofB = this.#incident[this.#blockIndex.get(b)!]!;
+    for (const i of ofA) this.#counted[i] = 1;
+    for (const i of ofB) this.#counted[i] = 1;
+    // A relation between a and b is in both lists: counted with a's.
+    let count = this.#count(ofA);
+    for (const i of ofB) if (!ofA.includes(i)) count += this.#count([i]);
+    for (const i of ofA) this.#counted[i] = 0;
+    for (const i of ofB) this.#counted[i] = 0;
+    return count;
+  }
+
+  /** Each pair once: a counted relation against every other, uncounted ones against counted ones only. */
+  #count(counted: readonly number[]): number {
+    const from = this.#from;
+    const to = this.#to;
+    const x1 = this.#fromLayer;
+    const x2 = this.#toLayer;
+    const rank = this.#rank;
+    const blocks = this.#blocks;
+    const flags = this.#counted;
+    const seen = this.#seen;
+    let count = 0;
+    for (const i of counted) {
+      const a1 = from[i]!;
+      const b1 = to[i]!;
+      if (x1[i] === x2[i]) count += SPAN_COST * Math.max(0, Math.abs(blocks[a1]!.order - blocks[b1]!.order) - 1);
+      const left = Math.min(x1[i]!, x2[i]!);
+      const right = Math.max(x1[i]!, x2[i]!);
+      // Relations whose spans of layers do not overlap (or only touch) cannot cross: the others
+      // run across one of the gaps between layers that this one spans (or next to its layer).
+      const stamp = ++this.#stamp;
+      for (let gap = left, last = Math.max(left, right - 1); gap <= last; gap++) {
+        for (const j of this.#gaps[gap] ?? []) {
+          if (seen[j] === stamp) continue;
+          seen[j] = stamp;
+          if (j === i || (flags[j] === 1 && j < i)) continue;
+          if (Math.max(x1[j]!, x2[j]!) <= left || Math.min(x1[j]!, x2[j]!) >= right) continue;
+          const a2 = from[j]!;
+          const b2 = to[j]!;
+          if (a1 === a2 || a1 === b2 || b1 === a2 || b1 === b2) continue;
+          if (segmentsCross(x1[i]!, rank[a1]!, x2[i]!, rank[b1]!, x1[j]!, rank[a2]!, x2[j]!, rank[b2]!)) count++;
+        }
+      }
+    }
+    return count;
+  }
 }
 
 /** A block between the ends of a relation within its layer costs this many crossings. */
@@ -247,9 +335,8 @@ const SPAN_COST = 2;
  * Swaps neighbours in a layer while that lowers the cost (the "transpose" step of layered
  * layouts), after the barycentre sweeps have done the coarse work.
  */
-function transpose(layers: Block[][], edges: readonly [Block, Block][], layerIndex: Map<Block, number>): void {
+function transpose(layers: Block[][], cost: OrderingCost, related: ReadonlySet<Block>): void {
   // Only the relations of the two blocks swapped change their cost: counted alone, before and after.
-  const related = new Set(edges.flat());
   for (let round = 0; round < 8; round++) {
     let improved = false;
     for (const layer of layers) {
@@ -257,13 +344,13 @@ function transpose(layers: Block[][], edges: readonly [Block, Block][], layerInd
         const a = layer[i]!;
         const b = layer[i + 1]!;
         if (!related.has(a) && !related.has(b)) continue;
-        const pair = new Set([a, b]);
-        const before = crossings(layers, edges, layerIndex, pair);
+        const before = cost.touching(a, b);
         layer[i] = b;
         layer[i + 1] = a;
         a.order = i + 1;
         b.order = i;
-        const next = crossings(layers, edges, layerIndex, pair);
+        cost.moved(a, b);
+        const next = cost.touching(a, b);
         if (next < before) {
           improved = true;
         } else {
@@ -271,6 +358,7 @@ function transpose(layers: Block[][], edges: readonly [Block, Block][], layerInd
           layer[i + 1] = b;
           a.order = i;
           b.order = i + 1;
+          cost.moved(a, b);
         }
       }
     }
