@@ -110,11 +110,15 @@ export interface StoryRoute {
 /**
  * A story map as both renderers draw it: relations bent round the labels in their way once per
  * arrangement (at the labels' own size, as the exports route them); while a concept is dragged
- * only its own relations are drawn afresh, the rest keep their bends, so a drag costs little per
- * frame. Call `route` inside a `$derived`; `at` gives the drawing with labels at another size.
+ * only its own relations are drawn afresh, the rest keep their bends, and every glyph, box and
+ * run that did not move is the one drawn before, so a drag costs little per frame. Call `route` inside a `$derived`; `at` gives the drawing with labels at another size.
  */
 export function createStoryRouter() {
   let routed: DrawnMap | undefined;
+  // The drawings made last, at the labels' own size and at another: what did not change is kept
+  // as it was (the same objects), so the renderers redraw only what moved.
+  let last: DrawnMap | undefined;
+  let lastAt: DrawnMap | undefined;
   return {
     route(view: MapViewState, layout: LayoutState): StoryRoute {
       const input: DrawnMapInput = {
@@ -125,13 +129,13 @@ export function createStoryRouter() {
         shown: view.visibleNodes,
       };
       const moving = layout.dragging ? untrack(() => layout.movingIds) : undefined;
-      if (moving && routed) return { input, drawn: drawMap({ ...input, reuse: { bends: routed.bends, moving } }) };
-      return { input, drawn: (routed = drawMap({ ...input, route: true })) };
+      if (moving && routed) return { input, drawn: (last = drawMap({ ...input, reuse: { bends: routed.bends, moving }, previous: last })) };
+      return { input, drawn: (last = routed = drawMap({ ...input, route: true, previous: last })) };
     },
     /** Labels (and the boxes round them) at `labelSize`, relations as routed. */
     at(route: StoryRoute, labelSize: number): DrawnMap {
       if (labelSize === LOOK.label.size) return route.drawn;
-      return drawMap({ ...route.input, labelSize, reuse: { bends: route.drawn.bends, moving: NOTHING_MOVING } });
+      return (lastAt = drawMap({ ...route.input, labelSize, reuse: { bends: route.drawn.bends, moving: NOTHING_MOVING }, previous: lastAt }));
     },
   };
 }
