@@ -12,6 +12,12 @@ export default defineConfig({
   // elementBuild: `vite build` also writes patho-map.js, the <patho-map> element; firstPaint
   // renders the flagship map ahead into index.html.
   plugins: [svelte(), pathomap(), contentSecurityPolicy(), elementBuild(), firstPaint()],
+  build: {
+    // Everything the page loads at once goes into one file: left to itself the bundler split the
+    // modules lazy chunks share with the page (look, scene state, geometry) into three small
+    // files the page loads anyway, each with its own request and compression overhead.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+  },
   test: {
     projects: [
       {
