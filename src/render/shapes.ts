@@ -46,10 +46,18 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** SVG path data for `shape` with a nominal radius `r` (the circle's radius). */
 export function shapePath(shape: NodeShape, r: number): string {
-  const outline = UNIT_OUTLINES[shape];
-  if (outline === 'circle') return `M${r},0A${r},${r} 0 1,1 ${-r},0A${r},${r} 0 1,1 ${r},0Z`;
-  return `M${outline.map((p) => `${round(p.x * r)},${round(p.y * r)}`).join('L')}Z`;
+  // Asked for once per concept drawn, of a handful of shapes and radii: each made once.
+  const key = `${shape} ${r}`;
+  let path = PATHS.get(key);
+  if (path === undefined) {
+    const outline = UNIT_OUTLINES[shape];
+    path = outline === 'circle' ? `M${r},0A${r},${r} 0 1,1 ${-r},0A${r},${r} 0 1,1 ${r},0Z` : `M${outline.map((p) => `${round(p.x * r)},${round(p.y * r)}`).join('L')}Z`;
+    if (PATHS.size > 1000) PATHS.clear();
+    PATHS.set(key, path);
+  }
+  return path;
 }
+const PATHS = new Map<string, string>();
 
 /**
  * The outline of `shape` centred on 0,0 with nominal radius `r`: 'circle', or the polygon's
