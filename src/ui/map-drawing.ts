@@ -100,6 +100,7 @@ export function exposeForTools(element: Element, layout: LayoutState, viewport: 
 }
 
 const NOTHING_MOVING: ReadonlySet<string> = new Set();
+const ORIGIN: Point = { x: 0, y: 0 };
 
 export interface StoryRoute {
   input: DrawnMapInput;
@@ -112,25 +113,38 @@ export interface StoryRoute {
  * arrangement (at the labels' own size, as the exports route them); while a concept is dragged
  * only its own relations are drawn afresh, the rest keep their bends, and every glyph, box and
  * run that did not move is the one drawn before, so a drag costs little per frame. Call `route` inside a `$derived`; `at` gives the drawing with labels at another size.
+ * `unrouted` draws the concepts alone, before their relations are routed and drawn.
  */
 export function createStoryRouter() {
+  const inputOf = (view: MapViewState, layout: LayoutState): DrawnMapInput => ({
+    nodes: view.map.nodes,
+    relations: view.map.edges,
+    radius: (id: string) => view.index.radius[view.index.node.get(id)!]!,
+    positions: layout.positions,
+    shown: view.visibleNodes,
+  });
   let routed: DrawnMap | undefined;
   // The drawings made last, at the labels' own size and at another: what did not change is kept
   // as it was (the same objects), so the renderers redraw only what moved.
   let last: DrawnMap | undefined;
   let lastAt: DrawnMap | undefined;
+  let waiting: ReadonlyMap<string, Point> | undefined;
   return {
     route(view: MapViewState, layout: LayoutState): StoryRoute {
-      const input: DrawnMapInput = {
-        nodes: view.map.nodes,
-        relations: view.map.edges,
-        radius: (id: string) => view.index.radius[view.index.node.get(id)!]!,
-        positions: layout.positions,
-        shown: view.visibleNodes,
-      };
+      const input = inputOf(view, layout);
       const moving = layout.dragging ? untrack(() => layout.movingIds) : undefined;
       if (moving && routed) return { input, drawn: (last = drawMap({ ...input, reuse: { bends: routed.bends, moving }, previous: last })) };
       return { input, drawn: (last = routed = drawMap({ ...input, route: true, previous: last })) };
+    },
+    /**
+     * Labels (and the boxes round them) at `labelSize`, relations not routed round them. Before
+     * the layout has placed anything, every concept at the origin (made ahead, drawn hidden).
+     */
+    unrouted(view: MapViewState, layout: LayoutState, labelSize: number): DrawnMap {
+      const input = inputOf(view, layout);
+      if (layout.positions.size === 0) input.positions = (waiting ??= new Map(view.map.nodes.map((n) => [n.id, ORIGIN])));
+      if (labelSize === LOOK.label.size) return (last = drawMap({ ...input, previous: last }));
+      return (lastAt = drawMap({ ...input, labelSize, previous: lastAt }));
     },
     /** Labels (and the boxes round them) at `labelSize`, relations as routed. */
     at(route: StoryRoute, labelSize: number): DrawnMap {

@@ -224,6 +224,8 @@ describe('a map full of script payloads', () => {
     for (const [id, entry] of disorder.pathophysiology.map((p, i) => [`mechanism:Mechanism-${i}`, p] as const)) {
       const node = page.locator(`[data-node-id^="${id}"]`);
       await expect.poll(() => node.getAttribute('aria-label')).toBe(entry.name);
+      // Shown once laid out (in the worker): only then can it take focus.
+      await node.waitFor();
       // By keyboard: a long chain of long labels reaches past the frame, where a pointer cannot.
       await node.focus();
       await page.keyboard.press('Enter');

@@ -64,7 +64,11 @@ export async function detailsHeading(page: Page): Promise<string> {
 export async function mapReady(page: Page): Promise<void> {
   // The built page may show the map rendered ahead (inert, the same markup) until the app
   // takes it over: ready is the live map.
-  await page.waitForFunction(() => !document.querySelector('.first-paint') && document.querySelector('[data-node-id]') !== null);
+  // A map laid out in the browser makes its concepts hidden while its layout runs: ready is shown.
+  await page.waitForFunction(() => {
+    const concept = document.querySelector('.first-paint') ? null : document.querySelector('[data-node-id]');
+    return concept !== null && concept.checkVisibility({ visibilityProperty: true });
+  });
 }
 
 /** The ids of the concepts drawn right now, in DOM order. */
