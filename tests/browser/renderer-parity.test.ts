@@ -53,4 +53,27 @@ describe('the SVG and the canvas map draw the same picture', () => {
     await svg.page.context().close();
     await canvas.page.context().close();
   }, 60_000);
+
+  it('once the reader has zoomed in with the wheel and let go (labels take their size for that zoom at rest)', async () => {
+    const zoomedIn = async (renderer: 'svg' | 'canvas') => {
+      const { page } = await open(renderer, '');
+      const box = (await page.locator('[aria-roledescription="concept map"]').boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      // Fitted, the labels are at their largest (zoomed out); twice as close, at their own size.
+      for (let i = 0; i < 8; i++) {
+        await page.mouse.wheel(0, -60);
+        await page.evaluate(() => new Promise(requestAnimationFrame));
+      }
+      return { page, shot: await picture(page) };
+    };
+    const svg = await zoomedIn('svg');
+    const canvas = await zoomedIn('canvas');
+    await saveScreenshot(svg.page, 'parity-svg-zoomed-in');
+    await saveScreenshot(canvas.page, 'parity-canvas-zoomed-in');
+    const same = await blockDifference(svg.page, pngDataUrl(svg.shot), pngDataUrl(canvas.shot), { block: 8 });
+    const moved = await blockDifference(svg.page, pngDataUrl(svg.shot), pngDataUrl(svg.shot), { block: 8, shift: 6 });
+    expect(same).toBeLessThan(moved / 5);
+    await svg.page.context().close();
+    await canvas.page.context().close();
+  }, 60_000);
 });
