@@ -19,9 +19,10 @@ export interface NodeDragOptions {
 }
 
 export interface NodeDrag {
-  /** Make `element` (drawing node `id`) draggable; returns a function that undoes it. */
-  attach(element: Element, id: string): () => void;
-  /** Start dragging `id` from a press the caller has already matched to it (e.g. by hit testing). */
+  /**
+   * Start dragging `id` from a press the caller has already matched to it (by hit testing, or by
+   * the concept element it landed in); the caller also keeps the press from panning the map.
+   */
   start(event: PointerEvent, id: string): void;
 }
 
@@ -69,16 +70,5 @@ export function createNodeDrag(options: NodeDragOptions): NodeDrag {
     view.addEventListener('pointercancel', end);
   }
 
-  return {
-    attach(element, id) {
-      const down = (event: Event) => {
-        // The press belongs to the node: the map does not pan under it.
-        event.stopPropagation();
-        start(event as PointerEvent, id);
-      };
-      element.addEventListener('pointerdown', down);
-      return () => element.removeEventListener('pointerdown', down);
-    },
-    start,
-  };
+  return { start };
 }

@@ -114,16 +114,7 @@ describe('a layout worker started ahead of need', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('is the one the next layout takes, and only that one', () => {
-    const started: FakeWorker[] = [];
-    vi.stubGlobal(
-      'Worker',
-      class extends FakeWorker {
-        constructor() {
-          super();
-          started.push(this);
-        }
-      },
-    );
+    const started = stubWorkers();
     prewarmLayoutWorker();
     prewarmLayoutWorker();
     expect(started).toHaveLength(1);
