@@ -135,12 +135,26 @@ describe('the map, as reviewed in Chromium', () => {
     const after = (await markerCentres(page))[id]!;
     expect(Math.hypot(after.x - during.x, after.y - during.y)).toBeLessThan(1.5);
     // A wheel zoom about the pointer keeps the point under it, mid-zoom and at rest.
+    // While it scales, its text is drawn with geometric precision (laid out again per frame at
+    // half the cost); a pan, and the map at rest, keep the usual rendering.
+    const rendering = () =>
+      mapDrawing(page).evaluate((svg) => getComputedStyle(svg.querySelector('text.label')!).textRendering);
+    expect(await rendering()).toBe('auto');
+    await mapDrawing(page).evaluate((svg) => {
+      const seen: string[] = ((window as unknown as { renderings: string[] }).renderings = []);
+      const label = svg.querySelector('text.label')!;
+      new MutationObserver(() => seen.push(getComputedStyle(label).textRendering)).observe(svg.parentElement!, {
+        attributeFilter: ['class'],
+      });
+    });
     const under = { x: before.x + 80, y: before.y - 40 };
     await page.mouse.move(under.x, under.y);
     await page.mouse.wheel(0, -200);
     const zooming = (await markerCentres(page))[id]!;
     expect(Math.hypot(zooming.x - after.x, zooming.y - after.y)).toBeLessThan(2);
     await expect.poll(glide).toBe('');
+    expect(await page.evaluate(() => (window as unknown as { renderings: string[] }).renderings)).toEqual(['geometricprecision', 'auto']);
+    expect(await rendering()).toBe('auto');
     const rested = (await markerCentres(page))[id]!;
     expect(Math.hypot(rested.x - zooming.x, rested.y - zooming.y)).toBeLessThan(1.5);
     expect(errors).toEqual([]);
