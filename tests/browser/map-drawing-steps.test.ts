@@ -1,5 +1,5 @@
 // A map laid out in the reader's browser (the worker) is drawn step by step: its concepts are
-// made hidden while the layout runs, shown where the layout puts them, then its relations. The
+// made hidden while the layout runs, a few per task, shown where the layout puts them, then its relations. The
 // reader never sees a concept waiting at the origin, and the concepts answer the pointer and the
 // keyboard through their group (one listener each for all of them).
 import { writeFile } from 'node:fs/promises';
@@ -51,6 +51,25 @@ function recordFrames(): void {
     if (frames.length < 600) requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
+  // Concepts made per task: mutations are reported once per task, at its end.
+  // (An element moved later, as the tab order settles, is not made again; the flagship's picture
+  // in the page, parsed and unused here, is not this map.)
+  const batches: number[] = [];
+  (window as unknown as { batches_: number[] }).batches_ = batches;
+  const seen = new WeakSet<Element>();
+  new MutationObserver((records) => {
+    let made = 0;
+    for (const r of records)
+      for (const n of r.addedNodes) {
+        if (!(n instanceof Element)) continue;
+        for (const concept of [...(n.matches('svg.map [data-node-id]') ? [n] : []), ...n.querySelectorAll('svg.map [data-node-id]')]) {
+          if (seen.has(concept) || concept.closest('.first-paint')) continue;
+          seen.add(concept);
+          made++;
+        }
+      }
+    if (made > 0) batches.push(made);
+  }).observe(document, { childList: true, subtree: true });
 }
 
 async function framesUntilWhole(page: Page): Promise<Frame[]> {
@@ -73,6 +92,11 @@ describe('a map laid out in the browser', () => {
     // Every frame shows all the concepts or none of them, and relations only with concepts.
     expect(frames.every((f) => f.visible === 0 || f.visible === map.nodes.length)).toBe(true);
     expect(frames.every((f) => f.relations === 0 || f.visible === map.nodes.length)).toBe(true);
+    // Made a few at a time, a task for each few, so that the page answers input meanwhile.
+    const batches = await page.evaluate(() => (window as unknown as { batches_: number[] }).batches_);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(map.nodes.length);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(map.nodes.length / 3);
     const last = frames.at(-1)!;
     expect(last).toEqual({ concepts: map.nodes.length, visible: map.nodes.length, visibleAtOrigin: 0, relations: map.edges.length });
     // The concepts are placed apart, not piled up.
