@@ -17,6 +17,8 @@ export default defineConfig({
     // modules lazy chunks share with the page (look, scene state, geometry) into three small
     // files the page loads anyway, each with its own request and compression overhead.
     rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] } } },
+    // Every browser the app runs in knows <link rel="modulepreload">: no polyfill in the first file.
+    modulePreload: { polyfill: false },
   },
   test: {
     projects: [
