@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asLoadResult, generateMap } from '../../scripts/bench-generate.ts';
 import type { PathoMap } from '../../src/core/model/types.ts';
 import { THEME } from '../../src/render/look.ts';
-import { launchChromium, openApp, saveScreenshot } from './harness.ts';
+import { launchChromium, openApp, publishMap, saveScreenshot } from './harness.ts';
 import { detailsHeading, mapReady, normalise } from './map-helpers.ts';
 import { deckShapes, notesText, zipParts } from './slide-tools.ts';
 
@@ -17,8 +17,7 @@ let map: PathoMap;
 
 beforeAll(async () => {
   map = generateMap({ nodes: 3000, kind: 'concept', id: MAP_ID });
-  // The build (global setup) is served from dist/: the generated map is published beside the flagship.
-  await writeFile(`dist/maps/${MAP_ID}.json`, JSON.stringify(asLoadResult(map)));
+  await publishMap(MAP_ID, asLoadResult(map));
   browser = await launchChromium();
 });
 afterAll(async () => {

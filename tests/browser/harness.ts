@@ -1,10 +1,16 @@
 // Chromium for browser tests (see scripts/lib/chromium.ts), and opening the built app in it.
 import { mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.ts';
 import type { PathoMap } from '../../src/core/model/types.ts';
 import { loadFlagship } from './map-helpers.ts';
+
+/** Publishes a map the test made beside the flagship: the build (global setup) is served from dist/. */
+export async function publishMap(id: string, payload: unknown): Promise<void> {
+  await writeFile(`dist/maps/${id}.json`, JSON.stringify(payload));
+}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });

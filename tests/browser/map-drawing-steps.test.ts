@@ -2,12 +2,11 @@
 // made hidden while the layout runs, a few per task, shown where the layout puts them, then its relations. The
 // reader never sees a concept waiting at the origin, and the concepts answer the pointer and the
 // keyboard through their group (one listener each for all of them).
-import { writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { asLoadResult, generateMap } from '../../scripts/bench-generate.ts';
 import type { PathoMap } from '../../src/core/model/types.ts';
-import { launchChromium, openApp } from './harness.ts';
+import { launchChromium, openApp, publishMap } from './harness.ts';
 import { detailsHeading, mapReady, nodeScreenCentres } from './map-helpers.ts';
 
 const MAP_ID = 'test-svg-100';
@@ -16,8 +15,7 @@ let map: PathoMap;
 
 beforeAll(async () => {
   map = generateMap({ nodes: 100, kind: 'uniform', id: MAP_ID });
-  // The build (global setup) is served from dist/: the generated map is published beside the flagship.
-  await writeFile(`dist/maps/${MAP_ID}.json`, JSON.stringify(asLoadResult(map)));
+  await publishMap(MAP_ID, asLoadResult(map));
   browser = await launchChromium();
 });
 afterAll(async () => {

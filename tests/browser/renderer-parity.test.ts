@@ -1,13 +1,12 @@
 // The SVG map and the canvas map are one picture drawn two ways: the same seeded map, opened
 // with each renderer, must look the same, light and dark, at rest and with a concept selected
 // (what fades, what is ringed), so the two cannot drift apart again.
-import { writeFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asLoadResult, generateMap } from '../../scripts/bench-generate.ts';
 import { settledPositions } from '../../src/core/layout/host.ts';
 import type { PathoMap } from '../../src/core/model/types.ts';
-import { chromiumForFile, openApp, saveScreenshot } from './harness.ts';
+import { chromiumForFile, openApp, publishMap, saveScreenshot } from './harness.ts';
 import { blockDifference, pngDataUrl } from './picture-difference.ts';
 
 const MAP_ID = 'test-parity-60';
@@ -16,7 +15,7 @@ chromiumForFile((b) => (browser = b));
 beforeAll(async () => {
   const map: PathoMap = generateMap({ nodes: 60, kind: 'concept', id: MAP_ID });
   // Published with its settled layout, as the build publishes maps: both renderers draw the same places.
-  await writeFile(`dist/maps/${MAP_ID}.json`, JSON.stringify({ ...asLoadResult(map), layout: Object.fromEntries(settledPositions(map)) }));
+  await publishMap(MAP_ID, { ...asLoadResult(map), layout: Object.fromEntries(settledPositions(map)) });
 });
 
 /** The map, opened with `renderer`, once its drawing is live and has rested. */
